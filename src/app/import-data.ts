@@ -1,0 +1,78 @@
+import type { Reject } from './ports/import-records.js';
+import type { ImportFile, ImportProgress } from './ports/import-source.js';
+import type { ImportStore } from './ports/import-store.js';
+
+export interface FileSummary {
+  readonly file: string;
+  readonly mapping: string;
+  readonly entity: string;
+  readonly rows: number;
+  readonly rejected: number;
+}
+
+export interface ImportSummary {
+  readonly runId: string;
+  readonly files: readonly FileSummary[];
+  readonly rows: number;
+  readonly rejected: number;
+  readonly activitiesInserted: number;
+  readonly touchedPersonIds: readonly string[];
+  readonly warnings: readonly string[];
+}
+
+export interface ImportOptions {
+  readonly runId: string;
+  readonly now: () => string;
+  readonly onProgress?: (p: ImportProgress) => void;
+  /** Called with each chunk's rejects as they happen (e.g. to stream them to a CSV). */
+  readonly onRejects?: (rejects: readonly Reject[]) => void;
+}
+
+/**
+ * Lands every good row, chunk by chunk (each chunk one transaction), and keeps every bad
+ * row with its file, row, field and reason. Re-running the same files changes nothing.
+ */
+export async function importData(store: ImportStore, files: readonly ImportFile[], options: ImportOptions): Promise<ImportSummary> {
+  await store.startRun(options.runId, files.map((f) => f.path), options.now());
+  const summaries: FileSummary[] = [];
+  const touched = new Set<string>();
+  let rows = 0;
+  let rejected = 0;
+  let inserted = 0;
+  try {
+    for (const file of files) {
+      let fileRows = 0;
+      let fileRejected = 0;
+      for await (const chunk of file.chunks(options.onProgress)) {
+        const outcome = await store.applyBatch(chunk.batch, options.now());
+        const rejects = [...chunk.rejects, ...outcome.rejects];
+        if (rejects.length > 0) {
+          await store.recordRejects(options.runId, rejected, rejects);
+          options.onRejects?.(rejects);
+        }
+        for (const id of outcome.touchedPersonIds) touched.add(id);
+        inserted += outcome.activitiesInserted;
+        fileRows += chunk.rows;
+        // A row can imply several records; count rejected rows, not records.
+        fileRejected += new Set(rejects.map((r) => r.row)).size;
+        rejected += rejects.length;
+      }
+      rows += fileRows;
+      summaries.push({ file: file.path, mapping: file.mappingName, entity: file.entity, rows: fileRows, rejected: fileRejected });
+    }
+  } catch (e) {
+    await store.finishRun(options.runId, { status: 'failed', rowsTotal: rows, rowsOk: rows - rejected, rowsRejected: rejected }, options.now());
+    throw e;
+  }
+  const rejectedRows = summaries.reduce((n, s) => n + s.rejected, 0);
+  await store.finishRun(options.runId, { status: 'done', rowsTotal: rows, rowsOk: rows - rejectedRows, rowsRejected: rejectedRows }, options.now());
+  return {
+    runId: options.runId,
+    files: summaries,
+    rows,
+    rejected: rejectedRows,
+    activitiesInserted: inserted,
+    touchedPersonIds: [...touched],
+    warnings: files.flatMap((f) => f.warnings),
+  };
+}

@@ -1,0 +1,18 @@
+import type { Activity } from '../../domain/entities.js';
+import type { Timeline } from '../../domain/lifecycle.js';
+
+export interface PersonActivities {
+  readonly personId: string;
+  readonly activities: readonly Activity[];
+}
+
+/** What replaying needs from the store. */
+export interface ReplayStore {
+  countPersons(): Promise<number>;
+  /** Pages of persons in id order, each with its activities in time order. */
+  pagePersonActivities(afterId: string | null, limit: number): Promise<PersonActivities[]>;
+  personActivities(personIds: readonly string[]): Promise<PersonActivities[]>;
+  /** Replaces the timelines of these persons under this model version, in one transaction. */
+  writeTimelines(modelVersion: string, timelines: readonly Timeline[]): Promise<void>;
+  deleteTimelines(modelVersion: string): Promise<void>;
+}

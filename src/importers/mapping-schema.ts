@@ -1,0 +1,76 @@
+import { z } from 'zod';
+
+const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+/** A target field fed by a column (optionally mapped and formatted) or by a constant. */
+export const fieldSpecSchema = z.union([
+  z.string().min(1),
+  z.strictObject({
+    column: z.string().min(1).optional(),
+    /** Several columns joined with a space (e.g. first and last name). */
+    columns: z.array(z.string().min(1)).optional(),
+    constant: scalar.optional(),
+    /** Source value → target value; matching ignores case and surrounding spaces. */
+    map: z.record(z.string(), scalar).optional(),
+    /** What a value absent from `map` becomes (default: kept as is). */
+    otherwise: scalar.optional(),
+    /** Date formats (Luxon tokens) tried before ISO-8601, for this field only. */
+    formats: z.array(z.string()).optional(),
+    required: z.boolean().optional(),
+  }),
+]);
+export type FieldSpec = z.output<typeof fieldSpecSchema>;
+
+export const ENTITIES = ['persons', 'activities', 'opportunities', 'accounts'] as const;
+export type Entity = (typeof ENTITIES)[number];
+
+export const ENTITY_FIELDS = {
+  persons: [
+    'externalId', 'email', 'firstName', 'lastName', 'fullName', 'company', 'domain', 'owner', 'source', 'country',
+    'industry', 'title', 'createdAt', 'doNotCall', 'doNotEmail', 'stage', 'stageAt', 'won', 'wonAt', 'lost', 'amount',
+    'currency',
+  ],
+  activities: [
+    'externalId', 'personExternalId', 'personEmail', 'type', 'occurredAt', 'actor', 'stage', 'url', 'contentId',
+    'campaign', 'channel', 'subject', 'outcome',
+  ],
+  opportunities: [
+    'externalId', 'personExternalId', 'personEmail', 'accountDomain', 'accountName', 'name', 'amount', 'currency',
+    'stage', 'status', 'won', 'createdAt', 'closedAt', 'owner',
+  ],
+  accounts: ['domain', 'name', 'industry', 'employees', 'country'],
+} as const satisfies Record<Entity, readonly string[]>;
+
+/** The YAML shape of a mapping file: which entity a CSV holds and which column feeds each field. */
+export const mappingSchema = z
+  .strictObject({
+    entity: z.enum(ENTITIES),
+    /** The source system (identity namespace): ids are unique within a system. */
+    system: z.string().min(1),
+    description: z.string().optional(),
+    /** For presets: a file is read with this mapping when its header has all these columns. */
+    match: z.strictObject({ headers: z.array(z.string()).min(1) }).optional(),
+    delimiter: z.enum([',', ';', '\t', '|', 'auto']).default('auto'),
+    encoding: z.enum(['utf-8', 'windows-1252', 'latin1', 'utf-16le']).default('utf-8'),
+    /** Date formats (Luxon tokens) tried in order before ISO-8601. */
+    dateFormats: z.array(z.string()).default([]),
+    /** IANA zone for dates without an offset. */
+    timezone: z.string().default('UTC'),
+    /** Cell values that mean "no value" (e.g. X Education's `Select`). */
+    blank: z.array(z.string()).default([]),
+    /** The system the person references of this file point into (default: this file's system). */
+    personSystem: z.string().optional(),
+    fields: z.record(z.string(), fieldSpecSchema),
+    /** Columns not kept as attributes. */
+    ignore: z.array(z.string()).default([]),
+  })
+  .superRefine((m, ctx) => {
+    const allowed: readonly string[] = ENTITY_FIELDS[m.entity];
+    for (const key of Object.keys(m.fields)) {
+      if (!allowed.includes(key)) {
+        ctx.addIssue({ code: 'custom', path: ['fields', key], message: `unknown field for ${m.entity}; allowed: ${allowed.join(', ')}` });
+      }
+    }
+  });
+
+export type Mapping = z.output<typeof mappingSchema>;

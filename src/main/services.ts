@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { importData } from '../app/import-data.js';
+import { funnelReport } from '../app/funnel-report.js';
+import { replayAll, replayPersons } from '../app/replay.js';
+import type { Services } from '../app/services.js';
+import type { Store } from '../app/ports/store.js';
+import type { FunnelModel } from '../domain/funnel-model.js';
+import { DEFAULT_FUNNEL_MODEL_PATH, parseFunnelModel, readTextFile } from '../config/load-funnel-model.js';
+import { resolveImportFiles } from '../importers/resolve-import-files.js';
+import { openStore } from '../store/open-store.js';
+
+/** The active funnel model: the last one replayed, or the bundled default. */
+async function activeFunnelModel(store: Store): Promise<{ model: FunnelModel; content: string }> {
+  const active = await store.models.active('funnel');
+  if (active) return { model: parseFunnelModel(active.content, `stored funnel model ${active.version}`), content: active.content };
+  const content = readFileSync(DEFAULT_FUNNEL_MODEL_PATH, 'utf8');
+  return { model: parseFunnelModel(content, DEFAULT_FUNNEL_MODEL_PATH), content };
+}
+
+async function adopt(store: Store, model: FunnelModel, content: string, at: string): Promise<void> {
+  await store.models.saveVersion({ version: model.version, kind: 'funnel', modelId: model.id, content, author: null, createdAt: at, active: false });
+  await store.models.activate('funnel', model.version);
+}
+
+/** Builds the use cases over a concrete store: the only place adapters are put together. */
+export async function openServices(db: string): Promise<Services> {
+  const store = await openStore(db);
+  const now = (): string => new Date().toISOString();
+  return {
+    dialect: store.dialect,
+    async importFiles(request, hooks = {}) {
+      const files = await resolveImportFiles(request);
+      hooks.onFiles?.(files.map((f) => ({ path: f.path, mapping: f.mappingName, bytes: f.bytes })));
+      const summary = await importData(store.imports, files, {
+        runId: randomUUID(),
+        now,
+        onProgress: hooks.onProgress,
+        onRejects: hooks.onRejects,
+      });
+      let replayed = 0;
+      if (request.replay !== false && summary.touchedPersonIds.length > 0) {
+        const { model, content } = await activeFunnelModel(store);
+        await adopt(store, model, content, now());
+        replayed = (await replayPersons(store.replay, model, summary.touchedPersonIds, hooks.onReplay)).persons;
+      }
+      return { ...summary, replayed };
+    },
+    async replay(modelFile, onProgress) {
+      const { model, content } = modelFile
+        ? (() => {
+            const text = readTextFile(modelFile);
+            return { model: parseFunnelModel(text, modelFile), content: text };
+          })()
+        : await activeFunnelModel(store);
+      await adopt(store, model, content, now());
+      const result = await replayAll(store.replay, model, onProgress);
+      return { ...result, modelVersion: model.version };
+    },
+    async funnelModel() {
+      return (await activeFunnelModel(store)).model;
+    },
+    async funnelReport(request) {
+      const { model } = await activeFunnelModel(store);
+      return funnelReport(store.reports, model, request);
+    },
+    close: () => store.close(),
+  };
+}

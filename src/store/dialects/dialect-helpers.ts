@@ -1,0 +1,10 @@
+import type { RawBuilder } from 'kysely';
+
+/** The few things that differ between databases, chosen once when the store opens. */
+export interface DialectHelpers {
+  readonly name: 'sqlite' | 'postgres';
+  /** Text value of a top-level key of a JSON text column. */
+  jsonText(column: string, key: string): RawBuilder<string | null>;
+  /** Interpolated percentile (0..1) of a numeric expression, as an aggregate. */
+  percentile(expression: string, fraction: number): RawBuilder<number | null>;
+}

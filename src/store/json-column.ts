@@ -1,0 +1,16 @@
+import type { Attributes } from '../domain/entities.js';
+
+/** JSON text columns: attributes and properties. Invalid JSON reads as empty rather than failing a report. */
+export function readJson(text: string | null | undefined): Attributes {
+  if (!text) return {};
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Attributes) : {};
+  } catch {
+    return {};
+  }
+}
+
+export function writeJson(value: Attributes): string {
+  return JSON.stringify(value);
+}

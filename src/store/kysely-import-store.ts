@@ -1,0 +1,324 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Attributes } from '../domain/entities.js';
+import { normaliseDomain, normaliseEmail } from '../domain/normalise.js';
+import type {
+  ActivityRecord,
+  ImportBatch,
+  OpportunityRecord,
+  PersonRecord,
+  PersonRef,
+  Reject,
+} from '../app/ports/import-records.js';
+import type { BatchOutcome, ImportRunStats, ImportStore } from '../app/ports/import-store.js';
+import { stableId } from './ids.js';
+import { readJson, writeJson } from './json-column.js';
+import type { Database, PersonsTable } from './schema.js';
+
+const CHUNK = 400;
+
+function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+function refKey(ref: PersonRef): string {
+  return ref.kind === 'external' ? `x\u0000${ref.source}\u0000${ref.externalId}` : `e\u0000${normaliseEmail(ref.email) ?? ''}`;
+}
+
+function accountId(domain: string): string {
+  return stableId('acc', domain);
+}
+
+/** Resolves person references to ids: by the source's own id first, then by normalised email. */
+async function lookupRefs(trx: Transaction<Database>, refs: readonly PersonRef[], into: Map<string, string>): Promise<void> {
+  const bySource = new Map<string, string[]>();
+  const emails: string[] = [];
+  for (const ref of refs) {
+    if (into.has(refKey(ref))) continue;
+    if (ref.kind === 'external') bySource.set(ref.source, [...(bySource.get(ref.source) ?? []), ref.externalId]);
+    else {
+      const e = normaliseEmail(ref.email);
+      if (e) emails.push(e);
+    }
+  }
+  for (const [source, ids] of bySource) {
+    for (const part of chunks([...new Set(ids)])) {
+      const rows = await trx
+        .selectFrom('identities')
+        .select(['external_id', 'person_id'])
+        .where('source', '=', source)
+        .where('external_id', 'in', part)
+        .execute();
+      for (const r of rows) into.set(refKey({ kind: 'external', source, externalId: r.external_id }), r.person_id);
+    }
+  }
+  for (const part of chunks([...new Set(emails)])) {
+    const rows = await trx.selectFrom('persons').select(['id', 'email_norm']).where('email_norm', 'in', part).execute();
+    for (const r of rows) if (r.email_norm) into.set(refKey({ kind: 'email', email: r.email_norm }), r.id);
+  }
+}
+
+function mergeAttributes(old: string | undefined, next: Attributes): string {
+  return writeJson({ ...readJson(old), ...next });
+}
+
+/** Newer non-empty values win; empty cells never erase what another row or system supplied. */
+function mergePerson(id: string, prev: PersonsTable | undefined, rec: PersonRecord, emailFree: boolean, at: string): PersonsTable {
+  const f = rec.fields;
+  const email = normaliseEmail(f.email);
+  const domain = normaliseDomain(rec.accountDomain) ?? (email ? normaliseDomain(email) : null);
+  const pick = <T>(value: T | null, old: T | null | undefined): T | null => (value ?? old ?? null);
+  return {
+    id,
+    email: pick(f.email, prev?.email),
+    email_norm: emailFree ? pick(email, prev?.email_norm) : (prev?.email_norm ?? null),
+    first_name: pick(f.firstName, prev?.first_name),
+    last_name: pick(f.lastName, prev?.last_name),
+    company: pick(f.company, prev?.company),
+    account_id: domain && rec.accountDomain ? accountId(domain) : (prev?.account_id ?? (domain ? accountId(domain) : null)),
+    owner: pick(f.owner, prev?.owner),
+    source: pick(f.source, prev?.source),
+    country: pick(f.country, prev?.country),
+    industry: pick(f.industry, prev?.industry),
+    title: pick(f.title, prev?.title),
+    // The first time either system saw the person is when they entered.
+    created_at: prev?.created_at && f.createdAt ? (prev.created_at < f.createdAt ? prev.created_at : f.createdAt) : pick(f.createdAt, prev?.created_at),
+    do_not_call: f.doNotCall === null ? (prev?.do_not_call ?? 0) : f.doNotCall ? 1 : 0,
+    do_not_email: f.doNotEmail === null ? (prev?.do_not_email ?? 0) : f.doNotEmail ? 1 : 0,
+    attributes: mergeAttributes(prev?.attributes, rec.attributes),
+    updated_at: at,
+  };
+}
+
+export class KyselyImportStore implements ImportStore {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async startRun(id: string, files: readonly string[], at: string): Promise<void> {
+    await this.db
+      .insertInto('import_runs')
+      .values({ id, started_at: at, status: 'running', files: JSON.stringify(files), rows_total: 0, rows_ok: 0, rows_rejected: 0 })
+      .execute();
+  }
+
+  async finishRun(id: string, stats: ImportRunStats, at: string): Promise<void> {
+    await this.db
+      .updateTable('import_runs')
+      .set({ status: stats.status, finished_at: at, rows_total: stats.rowsTotal, rows_ok: stats.rowsOk, rows_rejected: stats.rowsRejected })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async recordRejects(runId: string, firstSeq: number, rejects: readonly Reject[]): Promise<void> {
+    let seq = firstSeq;
+    for (const part of chunks(rejects, 200)) {
+      await this.db
+        .insertInto('import_rejects')
+        .values(part.map((r) => ({ run_id: runId, seq: seq++, file: r.file, row: r.row, field: r.field, reason: r.reason, raw: r.raw })))
+        .onConflict((oc) => oc.columns(['run_id', 'seq']).doNothing())
+        .execute();
+    }
+  }
+
+  applyBatch(batch: ImportBatch, at: string): Promise<BatchOutcome> {
+    return this.db.transaction().execute(async (trx) => {
+      const rejects: Reject[] = [];
+      const touched = new Set<string>();
+      await this.upsertAccounts(trx, batch);
+      const resolved = new Map<string, string>();
+      await this.upsertPersons(trx, batch.persons, resolved, touched, at);
+      await lookupRefs(
+        trx,
+        [...batch.opportunities.flatMap((o) => (o.person ? [o.person] : [])), ...batch.activities.map((a) => a.person)],
+        resolved,
+      );
+      await this.upsertOpportunities(trx, batch.opportunities, resolved, touched);
+      const inserted = await this.insertActivities(trx, batch.activities, resolved, touched, rejects);
+      return { rejects, touchedPersonIds: [...touched], activitiesInserted: inserted };
+    });
+  }
+
+  private async upsertAccounts(trx: Transaction<Database>, batch: ImportBatch): Promise<void> {
+    const byDomain = new Map<string, { name: string | null; attributes: Attributes }>();
+    const add = (domain: string | null, name: string | null, attributes: Attributes = {}): void => {
+      const d = normaliseDomain(domain);
+      if (!d) return;
+      const prev = byDomain.get(d);
+      byDomain.set(d, { name: name ?? prev?.name ?? null, attributes: { ...prev?.attributes, ...attributes } });
+    };
+    for (const a of batch.accounts) add(a.domain, a.name, a.attributes);
+    for (const p of batch.persons) add(p.accountDomain ?? (normaliseEmail(p.fields.email) ?? '').split('@')[1] ?? null, p.fields.company);
+    for (const o of batch.opportunities) add(o.accountDomain, o.accountName);
+    for (const part of chunks([...byDomain])) {
+      await trx
+        .insertInto('accounts')
+        .values(part.map(([domain, v]) => ({ id: accountId(domain), domain, name: v.name, attributes: writeJson(v.attributes), created_at: null })))
+        .onConflict((oc) =>
+          oc.column('id').doUpdateSet((eb) => ({ name: eb.fn.coalesce(eb.ref('excluded.name'), eb.ref('accounts.name')) })),
+        )
+        .execute();
+    }
+  }
+
+  private async upsertPersons(
+    trx: Transaction<Database>,
+    persons: readonly PersonRecord[],
+    resolved: Map<string, string>,
+    touched: Set<string>,
+    at: string,
+  ): Promise<void> {
+    if (persons.length === 0) return;
+    const refsOf = (p: PersonRecord): PersonRef[] => {
+      const refs: PersonRef[] = [];
+      if (p.externalId) refs.push({ kind: 'external', source: p.system, externalId: p.externalId });
+      if (normaliseEmail(p.fields.email)) refs.push({ kind: 'email', email: p.fields.email! });
+      return refs;
+    };
+    await lookupRefs(trx, persons.flatMap(refsOf), resolved);
+    const existingIds = [...new Set(persons.flatMap((p) => refsOf(p).map((r) => resolved.get(refKey(r)))).filter((x): x is string => !!x))];
+    const existing = new Map<string, PersonsTable>();
+    for (const part of chunks(existingIds)) {
+      for (const row of await trx.selectFrom('persons').selectAll().where('id', 'in', part).execute()) existing.set(row.id, row);
+    }
+    const emailOwner = new Map<string, string>();
+    for (const row of existing.values()) if (row.email_norm) emailOwner.set(row.email_norm, row.id);
+    const merged = new Map<string, PersonsTable>();
+    const identities = new Map<string, { source: string; external_id: string; person_id: string }>();
+    for (const rec of persons) {
+      const refs = refsOf(rec);
+      const known = refs.map((r) => resolved.get(refKey(r))).find((x) => x !== undefined);
+      const id = known ?? (rec.externalId ? stableId('p', rec.system, rec.externalId) : stableId('p', 'email', normaliseEmail(rec.fields.email) ?? `${rec.origin.file}:${rec.origin.row}`));
+      const email = normaliseEmail(rec.fields.email);
+      // An email already held by another person stays with them; the two are reported, not silently merged.
+      const emailFree = !email || (emailOwner.get(email) ?? id) === id;
+      const row = mergePerson(id, merged.get(id) ?? existing.get(id), rec, emailFree, at);
+      merged.set(id, row);
+      if (row.email_norm) emailOwner.set(row.email_norm, id);
+      for (const r of refs) resolved.set(refKey(r), id);
+      if (rec.externalId) identities.set(`${rec.system}\u0000${rec.externalId}`, { source: rec.system, external_id: rec.externalId, person_id: id });
+      touched.add(id);
+    }
+    for (const part of chunks([...merged.values()], 200)) {
+      await trx
+        .insertInto('persons')
+        .values(part)
+        .onConflict((oc) =>
+          oc.column('id').doUpdateSet((eb) => ({
+            email: eb.ref('excluded.email'),
+            email_norm: eb.ref('excluded.email_norm'),
+            first_name: eb.ref('excluded.first_name'),
+            last_name: eb.ref('excluded.last_name'),
+            company: eb.ref('excluded.company'),
+            account_id: eb.ref('excluded.account_id'),
+            owner: eb.ref('excluded.owner'),
+            source: eb.ref('excluded.source'),
+            country: eb.ref('excluded.country'),
+            industry: eb.ref('excluded.industry'),
+            title: eb.ref('excluded.title'),
+            created_at: eb.ref('excluded.created_at'),
+            do_not_call: eb.ref('excluded.do_not_call'),
+            do_not_email: eb.ref('excluded.do_not_email'),
+            attributes: eb.ref('excluded.attributes'),
+            updated_at: eb.ref('excluded.updated_at'),
+          })),
+        )
+        .execute();
+    }
+    for (const part of chunks([...identities.values()])) {
+      await trx.insertInto('identities').values(part).onConflict((oc) => oc.columns(['source', 'external_id']).doNothing()).execute();
+    }
+  }
+
+  private async upsertOpportunities(
+    trx: Transaction<Database>,
+    opportunities: readonly OpportunityRecord[],
+    resolved: Map<string, string>,
+    touched: Set<string>,
+  ): Promise<void> {
+    const rows = new Map<string, Database['opportunities']>();
+    for (const o of opportunities) {
+      const personId = o.person ? (resolved.get(refKey(o.person)) ?? null) : null;
+      if (personId) touched.add(personId);
+      const domain = normaliseDomain(o.accountDomain);
+      const unresolved: Attributes = o.person && !personId ? { person_ref: o.person.kind === 'external' ? o.person.externalId : o.person.email } : {};
+      rows.set(`${o.system}\u0000${o.externalId}`, {
+        id: stableId('o', o.system, o.externalId),
+        source: o.system,
+        external_id: o.externalId,
+        person_id: personId,
+        account_id: domain ? accountId(domain) : null,
+        name: o.name,
+        amount_minor: o.amountMinor,
+        currency: o.currency,
+        stage: o.stage,
+        status: o.status,
+        owner: o.owner,
+        created_at: o.createdAt,
+        closed_at: o.closedAt,
+        attributes: writeJson({ ...o.attributes, ...unresolved }),
+      });
+    }
+    for (const part of chunks([...rows.values()], 200)) {
+      await trx
+        .insertInto('opportunities')
+        .values(part)
+        .onConflict((oc) =>
+          oc.columns(['source', 'external_id']).doUpdateSet((eb) => ({
+            person_id: eb.fn.coalesce(eb.ref('excluded.person_id'), eb.ref('opportunities.person_id')),
+            account_id: eb.fn.coalesce(eb.ref('excluded.account_id'), eb.ref('opportunities.account_id')),
+            name: eb.ref('excluded.name'),
+            amount_minor: eb.ref('excluded.amount_minor'),
+            currency: eb.ref('excluded.currency'),
+            stage: eb.ref('excluded.stage'),
+            status: eb.ref('excluded.status'),
+            owner: eb.ref('excluded.owner'),
+            created_at: eb.ref('excluded.created_at'),
+            closed_at: eb.ref('excluded.closed_at'),
+            attributes: eb.ref('excluded.attributes'),
+          })),
+        )
+        .execute();
+    }
+  }
+
+  private async insertActivities(
+    trx: Transaction<Database>,
+    activities: readonly ActivityRecord[],
+    resolved: Map<string, string>,
+    touched: Set<string>,
+    rejects: Reject[],
+  ): Promise<number> {
+    const rows = new Map<string, Database['activities']>();
+    for (const a of activities) {
+      const personId = resolved.get(refKey(a.person));
+      if (!personId) {
+        const ref = a.person.kind === 'external' ? `${a.person.source} id ${a.person.externalId}` : `email ${a.person.email}`;
+        rejects.push({ file: a.origin.file, row: a.origin.row, field: null, reason: `no person with ${ref}: import the persons file first or in the same run`, raw: null });
+        continue;
+      }
+      rows.set(`${a.system}\u0000${a.externalId}`, {
+        id: stableId('a', a.system, a.externalId),
+        person_id: personId,
+        source: a.system,
+        external_id: a.externalId,
+        type: a.type,
+        occurred_at: a.occurredAt,
+        actor: a.actor,
+        stage: a.stage,
+        properties: writeJson(a.properties),
+      });
+    }
+    let inserted = 0;
+    for (const part of chunks([...rows.values()], 300)) {
+      const result = await trx
+        .insertInto('activities')
+        .values(part)
+        .onConflict((oc) => oc.columns(['source', 'external_id']).doNothing())
+        .executeTakeFirst();
+      inserted += Number(result.numInsertedOrUpdatedRows ?? 0);
+    }
+    // Only persons whose activities changed need replaying.
+    if (inserted > 0) for (const r of rows.values()) touched.add(r.person_id);
+    return inserted;
+  }
+}

@@ -1,0 +1,122 @@
+import type { Kysely } from 'kysely';
+import type { ActivityType } from '../domain/activity-type.js';
+import type { Activity } from '../domain/entities.js';
+import type { Timeline } from '../domain/lifecycle.js';
+import { MAIN_STAGES } from '../domain/stage.js';
+import type { StageId } from '../domain/stage.js';
+import type { PersonActivities, ReplayStore } from '../app/ports/replay-store.js';
+import { readJson } from './json-column.js';
+import type { ActivitiesTable, Database, JourneysTable } from './schema.js';
+
+function toActivity(r: ActivitiesTable): Activity {
+  return {
+    id: r.id,
+    personId: r.person_id,
+    source: r.source,
+    externalId: r.external_id,
+    type: r.type as ActivityType,
+    occurredAt: r.occurred_at,
+    actor: r.actor,
+    stage: r.stage as StageId | null,
+    properties: readJson(r.properties),
+  };
+}
+
+function group(personIds: readonly string[], rows: readonly ActivitiesTable[]): PersonActivities[] {
+  const byPerson = new Map<string, Activity[]>(personIds.map((id) => [id, []]));
+  for (const r of rows) byPerson.get(r.person_id)?.push(toActivity(r));
+  return personIds.map((personId) => ({ personId, activities: byPerson.get(personId) ?? [] }));
+}
+
+function journeyRow(t: Timeline): JourneysTable {
+  const j = t.journey;
+  const row: Record<string, unknown> = {
+    model_version: j.modelVersion,
+    person_id: j.personId,
+    entered_at: j.enteredAt,
+    current_stage: j.currentStage,
+    current_since: j.currentSince,
+  };
+  for (const s of MAIN_STAGES) {
+    row[`reached_${s}`] = j.reached[s] ? 1 : 0;
+    row[`at_${s}`] = j.reached[s]?.at ?? null;
+    row[`days_${s}`] = j.daysToNext[s] ?? null;
+  }
+  return row as unknown as JourneysTable;
+}
+
+export class KyselyReplayStore implements ReplayStore {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async countPersons(): Promise<number> {
+    const r = await this.db.selectFrom('persons').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  async pagePersonActivities(afterId: string | null, limit: number): Promise<PersonActivities[]> {
+    let q = this.db.selectFrom('persons').select('id').orderBy('id').limit(limit);
+    if (afterId !== null) q = q.where('id', '>', afterId);
+    const ids = (await q.execute()).map((r) => r.id);
+    if (ids.length === 0) return [];
+    return this.personActivities(ids);
+  }
+
+  async personActivities(personIds: readonly string[]): Promise<PersonActivities[]> {
+    if (personIds.length === 0) return [];
+    const rows: ActivitiesTable[] = [];
+    for (let i = 0; i < personIds.length; i += 500) {
+      const part = personIds.slice(i, i + 500);
+      rows.push(...(await this.db.selectFrom('activities').selectAll().where('person_id', 'in', part).orderBy('person_id').orderBy('occurred_at').execute()));
+    }
+    return group(personIds, rows);
+  }
+
+  async writeTimelines(modelVersion: string, timelines: readonly Timeline[]): Promise<void> {
+    if (timelines.length === 0) return;
+    await this.db.transaction().execute(async (trx) => {
+      for (let i = 0; i < timelines.length; i += 300) {
+        const part = timelines.slice(i, i + 300);
+        const ids = part.map((t) => t.journey.personId);
+        for (const table of ['transitions', 'spans', 'journeys'] as const) {
+          await trx.deleteFrom(table).where('model_version', '=', modelVersion).where('person_id', 'in', ids).execute();
+        }
+        const transitions = part.flatMap((t) =>
+          t.transitions.map((x) => ({
+            model_version: modelVersion,
+            person_id: x.personId,
+            seq: x.seq,
+            from_stage: x.fromStage,
+            to_stage: x.toStage,
+            at: x.at,
+            reason: x.reason,
+            actor: x.actor,
+            activity_id: x.activityId,
+          })),
+        );
+        for (let k = 0; k < transitions.length; k += 500) await trx.insertInto('transitions').values(transitions.slice(k, k + 500)).execute();
+        const spans = part.flatMap((t) =>
+          t.spans.map((s, seq) => ({
+            model_version: modelVersion,
+            person_id: s.personId,
+            seq,
+            stage: s.stage,
+            entered_at: s.enteredAt,
+            exited_at: s.exitedAt,
+            next_stage: s.nextStage,
+          })),
+        );
+        for (let k = 0; k < spans.length; k += 500) await trx.insertInto('spans').values(spans.slice(k, k + 500)).execute();
+        const journeys = part.filter((t) => t.transitions.length > 0).map(journeyRow);
+        for (let k = 0; k < journeys.length; k += 100) await trx.insertInto('journeys').values(journeys.slice(k, k + 100)).execute();
+      }
+    });
+  }
+
+  async deleteTimelines(modelVersion: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      for (const table of ['transitions', 'spans', 'journeys'] as const) {
+        await trx.deleteFrom(table).where('model_version', '=', modelVersion).execute();
+      }
+    });
+  }
+}

@@ -1,0 +1,7 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as m001 from './001-initial.js';
+
+/** Migrations bundled in code (no file-system scanning), applied in key order. */
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async (): Promise<Record<string, Migration>> => ({ '001-initial': m001 }),
+};

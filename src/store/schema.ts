@@ -1,0 +1,157 @@
+/** Table shapes as Kysely sees them. Times are UTC ISO-8601 text; money integer minor units. */
+export interface AccountsTable {
+  id: string;
+  domain: string | null;
+  name: string | null;
+  attributes: string;
+  created_at: string | null;
+}
+
+export interface PersonsTable {
+  id: string;
+  email: string | null;
+  email_norm: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  company: string | null;
+  account_id: string | null;
+  owner: string | null;
+  source: string | null;
+  country: string | null;
+  industry: string | null;
+  title: string | null;
+  created_at: string | null;
+  do_not_call: number;
+  do_not_email: number;
+  attributes: string;
+  updated_at: string;
+}
+
+export interface IdentitiesTable {
+  source: string;
+  external_id: string;
+  person_id: string;
+}
+
+export interface ActivitiesTable {
+  id: string;
+  person_id: string;
+  source: string;
+  external_id: string;
+  type: string;
+  occurred_at: string;
+  actor: string | null;
+  stage: string | null;
+  properties: string;
+}
+
+export interface OpportunitiesTable {
+  id: string;
+  source: string;
+  external_id: string;
+  person_id: string | null;
+  account_id: string | null;
+  name: string | null;
+  amount_minor: number | null;
+  currency: string | null;
+  stage: string | null;
+  status: string;
+  owner: string | null;
+  created_at: string | null;
+  closed_at: string | null;
+  attributes: string;
+}
+
+export interface TransitionsTable {
+  model_version: string;
+  person_id: string;
+  seq: number;
+  from_stage: string | null;
+  to_stage: string;
+  at: string;
+  reason: string;
+  actor: string | null;
+  activity_id: string | null;
+}
+
+export interface SpansTable {
+  model_version: string;
+  person_id: string;
+  seq: number;
+  stage: string;
+  entered_at: string;
+  exited_at: string | null;
+  next_stage: string | null;
+}
+
+/** One row per person and model version: each main stage reached, when, and days to the next. */
+export interface JourneysTable {
+  model_version: string;
+  person_id: string;
+  entered_at: string | null;
+  current_stage: string | null;
+  current_since: string | null;
+  reached_inquiry: number;
+  at_inquiry: string | null;
+  days_inquiry: number | null;
+  reached_mql: number;
+  at_mql: string | null;
+  days_mql: number | null;
+  reached_sal: number;
+  at_sal: string | null;
+  days_sal: number | null;
+  reached_sql: number;
+  at_sql: string | null;
+  days_sql: number | null;
+  reached_opportunity: number;
+  at_opportunity: string | null;
+  days_opportunity: number | null;
+  reached_won: number;
+  at_won: string | null;
+  days_won: number | null;
+}
+
+export interface ImportRunsTable {
+  id: string;
+  started_at: string;
+  finished_at: string | null;
+  status: string;
+  files: string;
+  rows_total: number;
+  rows_ok: number;
+  rows_rejected: number;
+}
+
+export interface ImportRejectsTable {
+  run_id: string;
+  seq: number;
+  file: string;
+  row: number;
+  field: string | null;
+  reason: string;
+  raw: string | null;
+}
+
+export interface ModelVersionsTable {
+  version: string;
+  kind: string;
+  model_id: string;
+  content: string;
+  author: string | null;
+  created_at: string;
+  active: number;
+}
+
+export interface Database {
+  accounts: AccountsTable;
+  persons: PersonsTable;
+  identities: IdentitiesTable;
+  activities: ActivitiesTable;
+  opportunities: OpportunitiesTable;
+  transitions: TransitionsTable;
+  spans: SpansTable;
+  journeys: JourneysTable;
+  import_runs: ImportRunsTable;
+  import_rejects: ImportRejectsTable;
+  model_versions: ModelVersionsTable;
+}
