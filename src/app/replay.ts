@@ -1,6 +1,8 @@
 import type { FunnelModel } from '../domain/funnel-model.js';
 import { replayPerson } from '../domain/lifecycle.js';
-import type { ReplayStore } from './ports/replay-store.js';
+import type { Timeline } from '../domain/lifecycle.js';
+import type { SignalProvider } from '../domain/signal-provider.js';
+import type { PersonActivities, ReplayStore } from './ports/replay-store.js';
 
 export interface ReplayProgress {
   readonly done: number;
@@ -9,10 +11,29 @@ export interface ReplayProgress {
 
 const PAGE = 2000;
 
+/** What a replay runs under: the funnel model, the providers of derived signals, and "now". */
+export interface ReplayContext {
+  readonly model: FunnelModel;
+  readonly providers: readonly SignalProvider[];
+  /** Evaluation time (UTC ISO): signals after it are not yet due. */
+  readonly at: string;
+}
+
+/** The version replay rows are stored under: the funnel model plus every provider's version. */
+export function replayVersion(ctx: ReplayContext): string {
+  return [ctx.model.version, ...ctx.providers.map((p) => p.version)].join('+');
+}
+
+export function timelineOf(ctx: ReplayContext, p: PersonActivities): Timeline {
+  const history = { person: p.person, activities: p.activities };
+  const signals = ctx.providers.flatMap((provider) => provider.signals(history, ctx.at)).filter((s) => s.at <= ctx.at);
+  return replayPerson({ ...ctx.model, version: replayVersion(ctx) }, p.personId, p.activities, signals);
+}
+
 /** Replays every person under the model, page by page, each page in its own transaction. */
 export async function replayAll(
   store: ReplayStore,
-  model: FunnelModel,
+  ctx: ReplayContext,
   onProgress?: (p: ReplayProgress) => void,
 ): Promise<{ persons: number; transitions: number }> {
   const total = await store.countPersons();
@@ -22,8 +43,8 @@ export async function replayAll(
   for (;;) {
     const page = await store.pagePersonActivities(after, PAGE);
     if (page.length === 0) break;
-    const timelines = page.map((p) => replayPerson(model, p.personId, p.activities));
-    await store.writeTimelines(model.version, timelines);
+    const timelines = page.map((p) => timelineOf(ctx, p));
+    await store.writeTimelines(replayVersion(ctx), timelines);
     persons += page.length;
     transitions += timelines.reduce((n, t) => n + t.transitions.length, 0);
     after = page[page.length - 1]!.personId;
@@ -35,15 +56,15 @@ export async function replayAll(
 /** Replays only these persons: what new data touched, not the whole history. */
 export async function replayPersons(
   store: ReplayStore,
-  model: FunnelModel,
+  ctx: ReplayContext,
   personIds: readonly string[],
   onProgress?: (p: ReplayProgress) => void,
 ): Promise<{ persons: number; transitions: number }> {
   let transitions = 0;
   for (let i = 0; i < personIds.length; i += PAGE) {
     const page = await store.personActivities(personIds.slice(i, i + PAGE));
-    const timelines = page.map((p) => replayPerson(model, p.personId, p.activities));
-    await store.writeTimelines(model.version, timelines);
+    const timelines = page.map((p) => timelineOf(ctx, p));
+    await store.writeTimelines(replayVersion(ctx), timelines);
     transitions += timelines.reduce((n, t) => n + t.transitions.length, 0);
     onProgress?.({ done: Math.min(i + PAGE, personIds.length), total: personIds.length });
   }

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { importData } from '../app/import-data.js';
 import { funnelReport } from '../app/funnel-report.js';
-import { replayAll, replayPersons } from '../app/replay.js';
+import { replayAll, replayPersons, replayVersion } from '../app/replay.js';
+import type { ReplayContext } from '../app/replay.js';
 import type { Services } from '../app/services.js';
 import type { Store } from '../app/ports/store.js';
 import type { FunnelModel } from '../domain/funnel-model.js';
@@ -21,6 +22,15 @@ async function activeFunnelModel(store: Store): Promise<{ model: FunnelModel; co
 async function adopt(store: Store, model: FunnelModel, content: string, at: string): Promise<void> {
   await store.models.saveVersion({ version: model.version, kind: 'funnel', modelId: model.id, content, author: null, createdAt: at, active: false });
   await store.models.activate('funnel', model.version);
+}
+
+/**
+ * What replays and reports run under: the active funnel model and the signal providers of the
+ * active shared definitions (qualification model, contact policy) as they are adopted.
+ */
+async function replayContext(store: Store, model: FunnelModel, at: Date): Promise<ReplayContext> {
+  void store;
+  return { model, providers: [], at: at.toISOString() };
 }
 
 /** Builds the use cases over a concrete store: the only place adapters are put together. */
@@ -42,7 +52,8 @@ export async function openServices(db: string): Promise<Services> {
       if (request.replay !== false && summary.touchedPersonIds.length > 0) {
         const { model, content } = await activeFunnelModel(store);
         await adopt(store, model, content, now());
-        replayed = (await replayPersons(store.replay, model, summary.touchedPersonIds, hooks.onReplay)).persons;
+        const ctx = await replayContext(store, model, new Date());
+        replayed = (await replayPersons(store.replay, ctx, summary.touchedPersonIds, hooks.onReplay)).persons;
       }
       return { ...summary, replayed };
     },
@@ -54,15 +65,17 @@ export async function openServices(db: string): Promise<Services> {
           })()
         : await activeFunnelModel(store);
       await adopt(store, model, content, now());
-      const result = await replayAll(store.replay, model, onProgress);
-      return { ...result, modelVersion: model.version };
+      const ctx = await replayContext(store, model, new Date());
+      const result = await replayAll(store.replay, ctx, onProgress);
+      return { ...result, modelVersion: replayVersion(ctx) };
     },
     async funnelModel() {
       return (await activeFunnelModel(store)).model;
     },
     async funnelReport(request) {
       const { model } = await activeFunnelModel(store);
-      return funnelReport(store.reports, model, request);
+      const ctx = await replayContext(store, model, request.at);
+      return funnelReport(store.reports, { ...model, version: replayVersion(ctx) }, request);
     },
     close: () => store.close(),
   };

@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { ActivityType } from '../domain/activity-type.js';
-import type { Activity } from '../domain/entities.js';
+import type { Activity, Person } from '../domain/entities.js';
 import type { Timeline } from '../domain/lifecycle.js';
 import { MAIN_STAGES } from '../domain/stage.js';
 import type { StageId } from '../domain/stage.js';
 import type { PersonActivities, ReplayStore } from '../app/ports/replay-store.js';
 import { readJson } from './json-column.js';
-import type { ActivitiesTable, Database, JourneysTable } from './schema.js';
+import type { ActivitiesTable, Database, JourneysTable, PersonsTable } from './schema.js';
 
 function toActivity(r: ActivitiesTable): Activity {
   return {
@@ -22,10 +22,30 @@ function toActivity(r: ActivitiesTable): Activity {
   };
 }
 
-function group(personIds: readonly string[], rows: readonly ActivitiesTable[]): PersonActivities[] {
-  const byPerson = new Map<string, Activity[]>(personIds.map((id) => [id, []]));
+export function toPerson(r: PersonsTable): Person {
+  return {
+    id: r.id,
+    email: r.email,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    company: r.company,
+    accountId: r.account_id,
+    owner: r.owner,
+    source: r.source,
+    country: r.country,
+    industry: r.industry,
+    title: r.title,
+    createdAt: r.created_at,
+    doNotCall: r.do_not_call === 1,
+    doNotEmail: r.do_not_email === 1,
+    attributes: readJson(r.attributes),
+  };
+}
+
+function group(persons: readonly PersonsTable[], rows: readonly ActivitiesTable[]): PersonActivities[] {
+  const byPerson = new Map<string, Activity[]>(persons.map((p) => [p.id, []]));
   for (const r of rows) byPerson.get(r.person_id)?.push(toActivity(r));
-  return personIds.map((personId) => ({ personId, activities: byPerson.get(personId) ?? [] }));
+  return persons.map((p) => ({ personId: p.id, person: toPerson(p), activities: byPerson.get(p.id) ?? [] }));
 }
 
 function journeyRow(t: Timeline): JourneysTable {
@@ -54,21 +74,29 @@ export class KyselyReplayStore implements ReplayStore {
   }
 
   async pagePersonActivities(afterId: string | null, limit: number): Promise<PersonActivities[]> {
-    let q = this.db.selectFrom('persons').select('id').orderBy('id').limit(limit);
+    let q = this.db.selectFrom('persons').selectAll().orderBy('id').limit(limit);
     if (afterId !== null) q = q.where('id', '>', afterId);
-    const ids = (await q.execute()).map((r) => r.id);
-    if (ids.length === 0) return [];
-    return this.personActivities(ids);
+    const persons = await q.execute();
+    if (persons.length === 0) return [];
+    return group(persons, await this.activitiesOf(persons.map((p) => p.id)));
   }
 
-  async personActivities(personIds: readonly string[]): Promise<PersonActivities[]> {
-    if (personIds.length === 0) return [];
+  private async activitiesOf(personIds: readonly string[]): Promise<ActivitiesTable[]> {
     const rows: ActivitiesTable[] = [];
     for (let i = 0; i < personIds.length; i += 500) {
       const part = personIds.slice(i, i + 500);
       rows.push(...(await this.db.selectFrom('activities').selectAll().where('person_id', 'in', part).orderBy('person_id').orderBy('occurred_at').execute()));
     }
-    return group(personIds, rows);
+    return rows;
+  }
+
+  async personActivities(personIds: readonly string[]): Promise<PersonActivities[]> {
+    if (personIds.length === 0) return [];
+    const persons: PersonsTable[] = [];
+    for (let i = 0; i < personIds.length; i += 500) {
+      persons.push(...(await this.db.selectFrom('persons').selectAll().where('id', 'in', personIds.slice(i, i + 500)).execute()));
+    }
+    return group(persons, await this.activitiesOf(persons.map((p) => p.id)));
   }
 
   async writeTimelines(modelVersion: string, timelines: readonly Timeline[]): Promise<void> {

@@ -1,8 +1,9 @@
-import type { Activity } from '../../domain/entities.js';
+import type { Activity, Person } from '../../domain/entities.js';
 import type { Timeline } from '../../domain/lifecycle.js';
 
 export interface PersonActivities {
   readonly personId: string;
+  readonly person: Person;
   readonly activities: readonly Activity[];
 }
 

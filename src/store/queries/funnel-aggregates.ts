@@ -17,7 +17,8 @@ export async function funnelAggregates(
   helpers: DialectHelpers,
   query: FunnelQuery,
 ): Promise<{ overall: FunnelAggregate; groups: FunnelAggregate[] }> {
-  const key = personFieldExpression(helpers, query.by);
+  const groupKey = personFieldExpression(helpers, query.by);
+  const keyOf = (grouped: boolean) => (grouped ? groupKey : personFieldExpression(helpers, null));
   const stageColumns = MAIN_STAGES.flatMap((s) => {
     const cutoff = query.slaCutoffs[s];
     return [
@@ -35,7 +36,7 @@ export async function funnelAggregates(
     let q = db
       .selectFrom('journeys as j')
       .innerJoin('persons as p', 'p.id', 'j.person_id')
-      .select([key.as('key'), ...stageColumns])
+      .select([keyOf(grouped).as('key'), ...stageColumns])
       .where('j.model_version', '=', query.modelVersion);
     if (query.fromIso) q = q.where('j.entered_at', '>=', query.fromIso);
     if (query.toIsoExclusive) q = q.where('j.entered_at', '<', query.toIsoExclusive);
@@ -51,7 +52,7 @@ export async function funnelAggregates(
       )
       .leftJoin('persons as p', 'p.id', 'o.person_id')
       .select([
-        key.as('key'),
+        keyOf(grouped).as('key'),
         'o.currency as currency',
         sql`sum(case when o.status = 'won' then 1 else 0 end)`.as('won'),
         sql`sum(case when o.status = 'lost' then 1 else 0 end)`.as('lost'),
