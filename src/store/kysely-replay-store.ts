@@ -5,6 +5,7 @@ import type { Timeline } from '../domain/lifecycle.js';
 import { MAIN_STAGES } from '../domain/stage.js';
 import type { StageId } from '../domain/stage.js';
 import type { PersonActivities, ReplayStore } from '../app/ports/replay-store.js';
+import type { DialectHelpers } from './dialects/dialect-helpers.js';
 import { readJson } from './json-column.js';
 import type { ActivitiesTable, Database, JourneysTable, PersonsTable } from './schema.js';
 
@@ -66,7 +67,10 @@ function journeyRow(t: Timeline): JourneysTable {
 }
 
 export class KyselyReplayStore implements ReplayStore {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly helpers: DialectHelpers,
+  ) {}
 
   async countPersons(): Promise<number> {
     const r = await this.db.selectFrom('persons').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
@@ -121,7 +125,7 @@ export class KyselyReplayStore implements ReplayStore {
             activity_id: x.activityId,
           })),
         );
-        for (let k = 0; k < transitions.length; k += 500) await trx.insertInto('transitions').values(transitions.slice(k, k + 500)).execute();
+        await this.helpers.insertMany(trx, 'transitions', transitions);
         const spans = part.flatMap((t) =>
           t.spans.map((s, seq) => ({
             model_version: modelVersion,
@@ -133,9 +137,9 @@ export class KyselyReplayStore implements ReplayStore {
             next_stage: s.nextStage,
           })),
         );
-        for (let k = 0; k < spans.length; k += 500) await trx.insertInto('spans').values(spans.slice(k, k + 500)).execute();
+        await this.helpers.insertMany(trx, 'spans', spans);
         const journeys = part.filter((t) => t.transitions.length > 0).map(journeyRow);
-        for (let k = 0; k < journeys.length; k += 100) await trx.insertInto('journeys').values(journeys.slice(k, k + 100)).execute();
+        await this.helpers.insertMany(trx, 'journeys', journeys);
       }
     });
   }
