@@ -70,3 +70,33 @@ export async function replayPersons(
   }
   return { persons: personIds.length, transitions };
 }
+
+/**
+ * Replays everyone on the replay queue: what imports and ingests touched, including what a
+ * crashed run left behind. Persons leave the queue in the same transaction as their timeline.
+ */
+export async function replayQueued(
+  store: ReplayStore,
+  ctx: ReplayContext,
+  onProgress?: (p: ReplayProgress) => void,
+): Promise<{ persons: number; transitions: number }> {
+  let persons = 0;
+  let transitions = 0;
+  for (;;) {
+    const ids = await store.queuedPersonIds(PAGE);
+    if (ids.length === 0) break;
+    const page = await store.personActivities(ids);
+    const timelines = page.map((p) => timelineOf(ctx, p));
+    // A queued id whose person no longer exists still leaves the queue (an empty timeline).
+    const missing = ids.filter((id) => !page.some((p) => p.personId === id));
+    await store.writeTimelines(replayVersion(ctx), [...timelines, ...missing.map((id) => emptyTimeline(ctx, id))]);
+    persons += page.length;
+    transitions += timelines.reduce((n, t) => n + t.transitions.length, 0);
+    onProgress?.({ done: persons, total: persons + (await store.queuedPersonIds(1)).length });
+  }
+  return { persons, transitions };
+}
+
+function emptyTimeline(ctx: ReplayContext, personId: string): Timeline {
+  return replayPerson({ ...ctx.model, version: replayVersion(ctx) }, personId, []);
+}

@@ -143,6 +143,7 @@ export class KyselyImportStore implements ImportStore {
       );
       await this.upsertOpportunities(trx, batch.opportunities, resolved, touched);
       const inserted = await this.insertActivities(trx, batch.activities, resolved, touched, rejects);
+      await this.helpers.insertMany(trx, 'replay_queue', [...touched].map((person_id) => ({ person_id, queued_at: at })), { columns: ['person_id'] });
       return { rejects, touchedPersonIds: [...touched], activitiesInserted: inserted };
     });
   }

@@ -112,6 +112,7 @@ export class KyselyReplayStore implements ReplayStore {
         for (const table of ['transitions', 'spans', 'journeys'] as const) {
           await trx.deleteFrom(table).where('model_version', '=', modelVersion).where('person_id', 'in', ids).execute();
         }
+        await trx.deleteFrom('replay_queue').where('person_id', 'in', ids).execute();
         const transitions = part.flatMap((t) =>
           t.transitions.map((x) => ({
             model_version: modelVersion,
@@ -142,6 +143,11 @@ export class KyselyReplayStore implements ReplayStore {
         await this.helpers.insertMany(trx, 'journeys', journeys);
       }
     });
+  }
+
+  async queuedPersonIds(limit: number): Promise<string[]> {
+    const rows = await this.db.selectFrom('replay_queue').select('person_id').orderBy('person_id').limit(limit).execute();
+    return rows.map((r) => r.person_id);
   }
 
   async deleteTimelines(modelVersion: string): Promise<void> {
