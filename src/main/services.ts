@@ -4,11 +4,12 @@ import { importData } from '../app/import-data.js';
 import { funnelReport } from '../app/funnel-report.js';
 import { replayAll, replayQueued, replayVersion } from '../app/replay.js';
 import type { ReplayContext } from '../app/replay.js';
-import type { Services } from '../app/services.js';
+import type { Services, StoreAdmin } from '../app/services.js';
 import type { Store } from '../app/ports/store.js';
 import type { FunnelModel } from '../domain/funnel-model.js';
 import { DEFAULT_FUNNEL_MODEL_PATH, parseFunnelModel, readTextFile } from '../config/load-funnel-model.js';
 import { resolveImportFiles } from '../importers/resolve-import-files.js';
+import { backupStore, restoreStore } from '../store/backup.js';
 import { openStore } from '../store/open-store.js';
 
 /** The active funnel model: the last one replayed, or the bundled default. */
@@ -80,3 +81,8 @@ export async function openServices(db: string): Promise<Services> {
     close: () => store.close(),
   };
 }
+
+export const storeAdmin: StoreAdmin = {
+  backup: (db, file) => backupStore(db, file),
+  restore: async (file, db) => restoreStore(file, db),
+};
