@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../src/store/open-store.js';
-import { writeGeneratedExports } from './support/generated-exports.js';
+import { writeGeneratedExports } from '../src/bench/generated-exports.js';
 
 const CLI = join(import.meta.dirname, '..', 'dist', 'main', 'cli.js');
 
