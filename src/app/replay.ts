@@ -37,6 +37,9 @@ export async function replayAll(
   onProgress?: (p: ReplayProgress) => void,
 ): Promise<{ persons: number; transitions: number }> {
   const total = await store.countPersons();
+  // Clearing the version once is far cheaper than deleting page by page; a crash mid-way
+  // leaves the queue and a partial version that the next replay rebuilds the same way.
+  await store.deleteTimelines(replayVersion(ctx));
   let after: string | null = null;
   let persons = 0;
   let transitions = 0;
@@ -44,7 +47,7 @@ export async function replayAll(
     const page = await store.pagePersonActivities(after, PAGE);
     if (page.length === 0) break;
     const timelines = page.map((p) => timelineOf(ctx, p));
-    await store.writeTimelines(replayVersion(ctx), timelines);
+    await store.writeTimelines(replayVersion(ctx), timelines, { known: 'absent' });
     persons += page.length;
     transitions += timelines.reduce((n, t) => n + t.transitions.length, 0);
     after = page[page.length - 1]!.personId;

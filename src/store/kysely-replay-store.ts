@@ -103,14 +103,17 @@ export class KyselyReplayStore implements ReplayStore {
     return group(persons, await this.activitiesOf(persons.map((p) => p.id)));
   }
 
-  async writeTimelines(modelVersion: string, timelines: readonly Timeline[]): Promise<void> {
+  /** `known: 'absent'` skips deleting old rows (a full replay cleared the version first). */
+  async writeTimelines(modelVersion: string, timelines: readonly Timeline[], options: { readonly known: 'absent' | 'maybe' } = { known: 'maybe' }): Promise<void> {
     if (timelines.length === 0) return;
     await this.db.transaction().execute(async (trx) => {
       for (let i = 0; i < timelines.length; i += 300) {
         const part = timelines.slice(i, i + 300);
         const ids = part.map((t) => t.journey.personId);
-        for (const table of ['transitions', 'spans', 'journeys'] as const) {
-          await trx.deleteFrom(table).where('model_version', '=', modelVersion).where('person_id', 'in', ids).execute();
+        if (options.known === 'maybe') {
+          for (const table of ['transitions', 'spans', 'journeys'] as const) {
+            await trx.deleteFrom(table).where('model_version', '=', modelVersion).where('person_id', 'in', ids).execute();
+          }
         }
         await trx.deleteFrom('replay_queue').where('person_id', 'in', ids).execute();
         const transitions = part.flatMap((t) =>

@@ -16,6 +16,6 @@ export interface ReplayStore {
   /** Persons whose data changed since their last replay (cleared by writeTimelines). */
   queuedPersonIds(limit: number): Promise<string[]>;
   /** Replaces the timelines of these persons under this model version and takes them off the replay queue, in one transaction. */
-  writeTimelines(modelVersion: string, timelines: readonly Timeline[]): Promise<void>;
+  writeTimelines(modelVersion: string, timelines: readonly Timeline[], options?: { readonly known: 'absent' | 'maybe' }): Promise<void>;
   deleteTimelines(modelVersion: string): Promise<void>;
 }
