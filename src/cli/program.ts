@@ -3,6 +3,8 @@ import { TandemError, formatPlace } from '../domain/errors.js';
 import type { OpenServices } from '../app/services.js';
 import { listPresets } from '../importers/load-mapping.js';
 import type { CliIo } from './cli-io.js';
+import { demoCommand } from './commands/demo-command.js';
+import { generateCommand } from './commands/generate-command.js';
 import { importCommand } from './commands/import-command.js';
 import { modelCommand } from './commands/model-command.js';
 import { replayCommand } from './commands/replay-command.js';
@@ -36,6 +38,8 @@ export function buildProgram(deps: ProgramDeps): { program: Command; io: CliIo }
   replayCommand(program, deps.open, io);
   reportCommand(program, deps.open, io);
   modelCommand(program, io);
+  demoCommand(program, deps.open, io);
+  generateCommand(program, io);
   program
     .command('presets')
     .description('List the bundled import presets')
