@@ -28,6 +28,10 @@ export interface QuarterQuota {
   readonly unreachable: number;
   /** Of the unreachable, those the nurture program brought back (Recycled → Working). */
   readonly reengaged: number;
+  /** SQLs that sales closed out (Qualified → Unqualified) instead of leaving them to age. */
+  readonly sqlClosed: number;
+  /** MQLs still waiting for sales at the end of the data (handed over in the last days of the quarter). */
+  readonly mqlWaitingRecent: number;
 }
 
 export interface WonDeal {
@@ -70,10 +74,10 @@ export const DEMO_STORY = {
     H2: { from: '2024-07-01', to: '2024-12-31' },
   },
   quarters: [
-    Q('2024-Q1', 'H1', '2024-01-01', '2024-03-31', { inquiries: 1080, mql: 500, sal: 75, sql: 30, opportunity: 10, won: 2, lost: 6, rejected: 90, nurtured: 10, unreachable: 0, reengaged: 0 }),
-    Q('2024-Q2', 'H1', '2024-04-01', '2024-06-30', { inquiries: 1120, mql: 530, sal: 78, sql: 31, opportunity: 11, won: 2, lost: 7, rejected: 100, nurtured: 10, unreachable: 0, reengaged: 0 }),
-    Q('2024-Q3', 'H2', '2024-07-01', '2024-09-30', { inquiries: 330, mql: 150, sal: 112, sql: 56, opportunity: 18, won: 4, lost: 10, rejected: 20, nurtured: 5, unreachable: 14, reengaged: 3 }),
-    Q('2024-Q4', 'H2', '2024-10-01', '2024-12-31', { inquiries: 112, mql: 62, sal: 48, sql: 26, opportunity: 12, won: 6, lost: 3, rejected: 6, nurtured: 2, unreachable: 5, reengaged: 1 }),
+    Q('2024-Q1', 'H1', '2024-01-01', '2024-03-31', { inquiries: 1080, mql: 500, sal: 75, sql: 30, opportunity: 10, won: 2, lost: 6, rejected: 90, nurtured: 10, unreachable: 0, reengaged: 0, sqlClosed: 0, mqlWaitingRecent: 0 }),
+    Q('2024-Q2', 'H1', '2024-04-01', '2024-06-30', { inquiries: 1120, mql: 530, sal: 78, sql: 31, opportunity: 11, won: 2, lost: 7, rejected: 100, nurtured: 10, unreachable: 0, reengaged: 0, sqlClosed: 0, mqlWaitingRecent: 0 }),
+    Q('2024-Q3', 'H2', '2024-07-01', '2024-09-30', { inquiries: 330, mql: 150, sal: 112, sql: 56, opportunity: 18, won: 4, lost: 10, rejected: 38, nurtured: 30, unreachable: 14, reengaged: 3, sqlClosed: 30, mqlWaitingRecent: 0 }),
+    Q('2024-Q4', 'H2', '2024-10-01', '2024-12-31', { inquiries: 112, mql: 62, sal: 48, sql: 26, opportunity: 12, won: 6, lost: 3, rejected: 11, nurtured: 8, unreachable: 5, reengaged: 1, sqlClosed: 6, mqlWaitingRecent: 3 }),
   ] as readonly QuarterQuota[],
   /** Every won deal, in quarter order. H1: 4 deals, $1,000,000, $700,000 (70%) marketing-sourced. Q4 = 3 × Q2 in count and amount. */
   wonDeals: [

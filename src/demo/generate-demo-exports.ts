@@ -15,6 +15,8 @@ import { Random } from './random.js';
 interface Slot {
   readonly depth: Depth;
   readonly deal?: { status: 'won' | 'lost' | 'open'; amount: number; campaign?: string | null };
+  /** Handed over in the quarter's last days: still waiting for sales when the data ends. */
+  readonly recent?: boolean;
 }
 
 /** The quarter's people by how far each goes, exactly as the quota says. */
@@ -29,13 +31,15 @@ function slots(q: QuarterQuota, rnd: Random): Slot[] {
   const price = (): number => rnd.int(150, 320) * 1000;
   add(q.lost, () => ({ depth: 'opportunity', deal: { status: 'lost', amount: price() } }));
   add(q.opportunity - q.won - q.lost, () => ({ depth: 'opportunity', deal: { status: 'open', amount: price() } }));
-  add(q.sql - q.opportunity, () => ({ depth: 'sql' }));
+  add(q.sqlClosed, () => ({ depth: 'sqlClosed' }));
+  add(q.sql - q.opportunity - q.sqlClosed, () => ({ depth: 'sql' }));
   add(q.nurtured, () => ({ depth: 'nurtured' }));
   add(q.reengaged, () => ({ depth: 'reengaged' }));
   add(q.unreachable - q.reengaged, () => ({ depth: 'unreachable' }));
   add(q.sal - q.sql - q.nurtured - q.unreachable, () => ({ depth: 'sal' }));
   add(q.rejected, () => ({ depth: 'rejected' }));
-  add(q.mql - q.sal - q.rejected, () => ({ depth: 'mql' }));
+  add(q.mqlWaitingRecent, () => ({ depth: 'mql', recent: true }));
+  add(q.mql - q.sal - q.rejected - q.mqlWaitingRecent, () => ({ depth: 'mql' }));
   add(q.inquiries - q.mql, () => ({ depth: 'inquiry' }));
   return out;
 }
@@ -43,6 +47,7 @@ function slots(q: QuarterQuota, rnd: Random): Slot[] {
 function gradeGroup(depth: Depth): 'deal' | 'sal' | 'mql' | 'inquiry' {
   switch (depth) {
     case 'sql':
+    case 'sqlClosed':
     case 'opportunity':
       return 'deal';
     case 'sal':
@@ -66,7 +71,7 @@ function gradeGroup(depth: Depth): 'deal' | 'sal' | 'mql' | 'inquiry' {
 function entryWindow(slot: Slot): number {
   if (slot.deal?.status === 'won') return 20;
   if (slot.depth === 'opportunity') return 35;
-  if (slot.depth === 'sql') return 55;
+  if (slot.depth === 'sql' || slot.depth === 'sqlClosed') return 55;
   if (gradeGroup(slot.depth) === 'sal') return 70;
   return slot.depth === 'inquiry' ? 91 : 80;
 }
@@ -114,7 +119,7 @@ export async function generateDemoExports(dir: string, seed: number = DEMO_STORY
     const rnd = root.derive(q.id);
     const start = Date.parse(`${q.from}T00:00:00Z`);
     const specs = slots(q, rnd).map((slot) => {
-      const createdAt = start + rnd.float() * entryWindow(slot) * DAY;
+      const createdAt = slot.recent ? Date.parse(`${q.to}T00:00:00Z`) - (2 + rnd.float() * 4) * DAY : start + rnd.float() * entryWindow(slot) * DAY;
       const wonCampaign = slot.deal?.campaign;
       const campaign = slot.deal?.status === 'won' ? (wonCampaign ? campaignNamed(wonCampaign) : null) : campaignFor(rnd, q.half, createdAt);
       const mix = DEMO_STORY.gradeMix[q.half][gradeGroup(slot.depth)];
@@ -129,7 +134,7 @@ export async function generateDemoExports(dir: string, seed: number = DEMO_STORY
       let who = identity(rnd, s.grade, n, 0.08);
       const plant = s.slot.depth === 'sal' ? plantedHere.shift() : undefined;
       if (plant) who = planted(plant, who);
-      const spec: PlanSpec = { seq: n, half: q.half, createdAt: s.createdAt, depth: s.slot.depth, grade: s.grade, who, campaign: s.campaign, owner, ...(s.slot.deal ? { deal: s.slot.deal } : {}) };
+      const spec: PlanSpec = { seq: n, half: q.half, createdAt: s.createdAt, depth: s.slot.depth, grade: s.grade, who, campaign: s.campaign, owner, quickMql: s.slot.recent === true, ...(s.slot.deal ? { deal: s.slot.deal } : {}) };
       let plan = buildPlan(rnd, spec);
       if (plant) {
         plan = { ...plan, email: plant.hubspotEmail!, crmEmail: plant.crmEmail };

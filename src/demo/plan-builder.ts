@@ -13,7 +13,7 @@ const HOUR = 3_600_000;
 export const DATA_END = Date.parse('2024-12-31T20:00:00.000Z');
 
 /** How far a person goes. `opportunity` comes with a deal outcome. */
-export type Depth = 'inquiry' | 'mql' | 'rejected' | 'sal' | 'nurtured' | 'unreachable' | 'reengaged' | 'sql' | 'opportunity';
+export type Depth = 'inquiry' | 'mql' | 'rejected' | 'sal' | 'nurtured' | 'unreachable' | 'reengaged' | 'sql' | 'sqlClosed' | 'opportunity';
 
 export interface PlanSpec {
   readonly seq: number;
@@ -28,6 +28,8 @@ export interface PlanSpec {
   readonly owner: string;
   /** Cap on newsletter months (the scale generator uses it to hold activities per person). */
   readonly newsletterMonths?: number;
+  /** Qualifies within hours (for people handed over in the last days of the data). */
+  readonly quickMql?: boolean;
 }
 
 const SITE_PAGES = ['/', '/product', '/pricing', '/blog/what-is-an-mql', '/blog/sales-and-marketing-alignment', '/customers'];
@@ -41,7 +43,7 @@ const SEQUENCE: readonly { kind: 'email' | 'call'; day: number }[] = [
   { kind: 'call', day: 5 }, { kind: 'email', day: 8 }, { kind: 'call', day: 10 },
 ];
 
-const rank: Record<Depth, number> = { inquiry: 0, mql: 1, rejected: 1, sal: 2, nurtured: 2, unreachable: 2, reengaged: 2, sql: 3, opportunity: 4 };
+const rank: Record<Depth, number> = { inquiry: 0, mql: 1, rejected: 1, sal: 2, nurtured: 2, unreachable: 2, reengaged: 2, sql: 3, sqlClosed: 3, opportunity: 4 };
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const monthName = (ms: number): string => `${MONTHS[new Date(ms).getUTCMonth()]} ${new Date(ms).getUTCFullYear()}`;
@@ -168,7 +170,7 @@ export function buildPlan(rnd: Random, spec: PlanSpec): PersonPlan {
     crmCreatedAt = createdAt;
     m.status('Working', createdAt + HOUR);
   } else if (r >= 1) {
-    mqlAt = createdAt + (h2 ? 1 + rnd.float() * 13 : rnd.float() * 7) * DAY;
+    mqlAt = createdAt + (spec.quickMql ? 0.1 + rnd.float() * 0.5 : h2 ? 1 + rnd.float() * 13 : rnd.float() * 7) * DAY;
     const c = m.contentUrl('mql', mqlAt - 2 * HOUR, 'web', spec.campaign?.name ?? null);
     if (c) m.touch('download', mqlAt - 2 * HOUR, { url: c.url, title: c.title, campaign: spec.campaign?.name ?? null, channel: spec.campaign?.channel ?? null });
     crmCreatedAt = mqlAt + 60_000;
@@ -181,7 +183,7 @@ export function buildPlan(rnd: Random, spec: PlanSpec): PersonPlan {
   if (r >= 2) {
     salAt = salesSourced ? createdAt + HOUR : mqlAt! + (h2 ? 0.1 + rnd.float() * 1.9 : 5 + rnd.float() * 35) * DAY;
     if (!salesSourced) m.status('Working', salAt);
-    const mustConnect = r >= 3 || depth === 'nurtured' || depth === 'sal';
+    const mustConnect = r >= 3 || depth === 'nurtured';
     if (h2) {
       connectedAt = m.cadence(salAt, depth !== 'unreachable' && depth !== 'reengaged' && (mustConnect ? true : rnd.chance(0.8)));
     } else if (r >= 3) {
@@ -218,6 +220,7 @@ export function buildPlan(rnd: Random, spec: PlanSpec): PersonPlan {
     const c = m.contentUrl('sql', sqlAt, 'meeting', null);
     m.meeting(sqlAt, 'Meeting: Discovery', c?.url ?? null);
   }
+  if (depth === 'sqlClosed') m.status('Unqualified', sqlAt! + (10 + rnd.float() * 20) * DAY);
   let deal: DealPlan | null = null;
   if (r >= 4) {
     oppAt = sqlAt! + (5 + rnd.float() * 7) * DAY;
