@@ -111,6 +111,8 @@ class PlanMaker {
   }
 
   newsletter(): void {
+    // About half the people subscribe to the newsletter (at scale everyone does, to fill the activity budget).
+    if (this.spec.newsletterMonths === undefined && !this.rnd.chance(0.5)) return;
     const nl = campaignNamed('Monthly Newsletter');
     const d = new Date(this.spec.createdAt);
     let month = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1, 10);

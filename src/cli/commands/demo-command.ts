@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { OpenServices } from '../../app/services.js';
 import { DEMO_STORY } from '../../demo/demo-story.js';
-import { freshSqliteFile } from '../../demo/fresh-sqlite-file.js';
+import { assertSqliteFile, freshSqliteFile } from '../../demo/fresh-sqlite-file.js';
 import { generateDemoExports } from '../../demo/generate-demo-exports.js';
 import { compareHalves, storySummary } from '../../demo/half-comparison.js';
 import type { CliIo } from '../cli-io.js';
@@ -21,6 +21,7 @@ export function demoCommand(program: Command, open: OpenServices, io: CliIo): vo
     .addHelpText('after', '\nThe database file (--db, default ./tandem.db) is replaced.\nExample:\n  tandem demo --db demo.db && tandem report --db demo.db --by source')
     .action(async (opts: { keep?: string }) => {
       const db = io.db(program);
+      assertSqliteFile(db);
       const dir = opts.keep ?? mkdtempSync(join(tmpdir(), 'tandem-demo-'));
       try {
         io.err(`generating the demo company's exports (seed ${DEMO_STORY.seed}) in ${dir}`);
