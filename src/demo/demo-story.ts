@@ -1,3 +1,4 @@
+import { BUYER_PROFILE } from './people.js';
 import type { Grade, LeadStatus } from './person-plan.js';
 
 export type QuarterId = '2024-Q1' | '2024-Q2' | '2024-Q3' | '2024-Q4';
@@ -38,7 +39,12 @@ export interface WonDeal {
   readonly quarter: QuarterId;
   /** USD, major units. */
   readonly amount: number;
-  /** Marketing-sourced: the person came in through a marketing campaign; sales-sourced: a rep created the lead. */
+  /**
+   * Marketing-sourced: the person's first touch is a campaign membership (HubSpot activities) at
+   * their creation, with the campaign and channel below. Sales-sourced: a rep created the lead
+   * (Salesforce LeadSource `Outbound`, HubSpot Original Source `Offline sources` / `Salesforce`),
+   * with no campaign touch before it; newsletter emails may follow.
+   */
   readonly sourced: 'marketing' | 'sales';
   readonly channel: string | null;
   readonly campaign: string | null;
@@ -96,12 +102,23 @@ export const DEMO_STORY = {
     { quarter: '2024-Q4', amount: 250_000, sourced: 'sales', channel: null, campaign: null },
     { quarter: '2024-Q4', amount: 200_000, sourced: 'marketing', channel: 'email', campaign: 'Monthly Newsletter' },
   ] as readonly WonDeal[],
+  /** Won revenue by who sourced it (sums of `wonDeals`, USD), by the half the people entered. */
+  sourced: {
+    H1: { total: 1_000_000, marketing: 700_000, sales: 300_000 },
+    H2: { total: 2_250_000, marketing: 1_740_000, sales: 510_000 },
+  },
+  /** The corrected buyer profile: grade = how many of industry, size, seniority a person meets (3 → A … 0 → D). */
+  buyerProfile: BUYER_PROFILE,
   /** Share of each fit grade by how deep people went, before and after the buyer profile was corrected. */
   gradeMix: {
     H1: { deal: { A: 0.7, B: 0.3, C: 0, D: 0 }, sal: { A: 0.4, B: 0.4, C: 0.2, D: 0 }, mql: { A: 0.05, B: 0.15, C: 0.35, D: 0.45 }, inquiry: { A: 0.03, B: 0.1, C: 0.3, D: 0.57 } },
     H2: { deal: { A: 0.7, B: 0.3, C: 0, D: 0 }, sal: { A: 0.5, B: 0.4, C: 0.1, D: 0 }, mql: { A: 0.3, B: 0.4, C: 0.25, D: 0.05 }, inquiry: { A: 0.2, B: 0.4, C: 0.3, D: 0.1 } },
   } as Readonly<Record<Half, Readonly<Record<'deal' | 'sal' | 'mql' | 'inquiry', Readonly<Record<Grade, number>>>>>>,
-  /** The contact policy sales follows after the fixes: touches within `days` of acceptance, then unreachable. */
+  /**
+   * The contact policy sales follows after the fixes: touches within `days` of acceptance, then
+   * unreachable. In Task.csv a connected call is one row (type call_connect after import), not an
+   * attempt row plus a connect row: count connects as attempts too.
+   */
   contactPolicy: { emails: 3, calls: 4, days: 10, unreachableAfterDays: 14 },
   /** Deliberate disagreements between the two systems (reconciliation must find each). */
   disagreements: {
