@@ -1,8 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { TandemError, formatPlace } from '../domain/errors.js';
-import type { OpenServices } from '../app/services.js';
+import type { OpenServices, StoreAdmin } from '../app/services.js';
 import { listPresets } from '../importers/load-mapping.js';
 import type { CliIo } from './cli-io.js';
+import { backupCommands } from './commands/backup-command.js';
 import { demoCommand } from './commands/demo-command.js';
 import { generateCommand } from './commands/generate-command.js';
 import { importCommand } from './commands/import-command.js';
@@ -13,6 +14,7 @@ import { exitCodeFor } from './exit-codes.js';
 
 export interface ProgramDeps {
   readonly open: OpenServices;
+  readonly admin: StoreAdmin;
   readonly defaultDb: string;
   readonly out?: (text: string) => void;
   readonly err?: (text: string) => void;
@@ -38,6 +40,7 @@ export function buildProgram(deps: ProgramDeps): { program: Command; io: CliIo }
   replayCommand(program, deps.open, io);
   reportCommand(program, deps.open, io);
   modelCommand(program, io);
+  backupCommands(program, deps.admin, io);
   demoCommand(program, deps.open, io);
   generateCommand(program, io);
   program
