@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/program.js';
-import { openServices } from '../src/main/services.js';
+import { openServices, storeAdmin } from '../src/main/services.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tandem-demo-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -11,7 +11,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(args, { open: openServices, defaultDb: join(dir, 'default.db'), out: (t) => out.push(t), err: (t) => err.push(t) });
+  const code = await runCli(args, { open: openServices, admin: storeAdmin, defaultDb: join(dir, 'default.db'), out: (t) => out.push(t), err: (t) => err.push(t) });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
