@@ -46,7 +46,13 @@ export function demoCommand(program: Command, open: OpenServices, io: CliIo): vo
             report(q('2024-Q2').from, q('2024-Q2').to),
             report(q('2024-Q4').from, q('2024-Q4').to),
           ]);
-          const table = comparisonTable('Orbit Analytics, 2024: before (H1) and after (H2) the fixes of 2024-07-01 — people by the half they entered', compareHalves(h1, h2));
+          const table = {
+            ...comparisonTable('Orbit Analytics, 2024: before (H1) and after (H2) the fixes of 2024-07-01 — people by the half they entered', compareHalves(h1, h2)),
+            notes: [
+              'The two systems disagree on purpose (DEMO_STORY.disagreements): a +tag email lands as two persons, 5 leads exist only in the CRM,',
+              `and one person the marketing system calls a customer has no won deal in the CRM (so H2 reaches won ${h2.stages.find((x) => x.id === 'won')!.reached} times for ${h2.revenue.wonCount} won deals).`,
+            ],
+          };
           io.out(render('table', [table], { h1, h2 }));
           io.out('');
           for (const line of storySummary(h1, h2, q2, q4)) io.out(line);
