@@ -115,8 +115,14 @@ function mapPerson(r: RowReader, origin: Origin): MappedRow {
     origin, system, externalId: `${key}#${suffix}`, person, type, occurredAt: at, actor: r.text('owner'), stage, properties: {},
   });
   if (createdAt) out.activities.push(activity('created', 'lead_created', createdAt, null));
+  const stageDates = new Map<StageId, string>();
+  for (const [s, column] of Object.entries(r.m.mapping.stageDates ?? {})) {
+    const v = r.m.column(r.values, column);
+    if (v !== null) stageDates.set(s as StageId, parseDate(column, v, r.m.mapping.dateFormats, r.m.mapping.timezone));
+  }
+  for (const [s, at] of stageDates) out.activities.push(activity(`stage:${s}`, 'stage_change', at, s));
   const stage = r.stage('stage');
-  if (stage) {
+  if (stage && !stageDates.has(stage)) {
     const at = r.date('stageAt') ?? createdAt;
     if (!at) throw new RowError('stageAt', `the stage "${stage}" has no date: map stageAt or createdAt`);
     out.activities.push(activity(`stage:${stage}`, 'stage_change', at, stage));
