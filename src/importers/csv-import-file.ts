@@ -20,9 +20,13 @@ function newBatch(): MutableBatch {
 export function csvImportFile(csv: CsvFile, named: NamedMapping): ImportFile {
   const compiled = compileMapping(named.mapping, csv.path, csv.header);
   const display = basename(csv.path);
-  const warnings = compiled.missingColumns.length
-    ? [`${display}: the mapping ${named.name} names columns the file lacks (read as empty): ${compiled.missingColumns.join(', ')}`]
-    : [];
+  const warnings = [
+    ...csv.warnings,
+    ...compiled.warnings.map((w) => `${display}: ${w}`),
+    ...(compiled.missingColumns.length
+      ? [`${display}: the mapping ${named.name} names columns the file lacks (read as empty): ${compiled.missingColumns.join(', ')}`]
+      : []),
+  ];
   return {
     path: csv.path,
     mappingName: named.name,
