@@ -23,7 +23,7 @@ export function csvImportFile(csv: CsvFile, named: NamedMapping): ImportFile {
   const warnings = [
     ...csv.warnings,
     ...compiled.warnings.map((w) => `${display}: ${w}`),
-    ...(compiled.missingColumns.length
+    ...(compiled.missingColumns.length && named.mapping.warnMissingColumns
       ? [`${display}: the mapping ${named.name} names columns the file lacks (read as empty): ${compiled.missingColumns.join(', ')}`]
       : []),
   ];

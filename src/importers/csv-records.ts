@@ -81,7 +81,7 @@ export class CsvRecordSplitter {
     const nl = this.pending.indexOf('\n', at);
     const end = nl === -1 ? this.pending.length : nl + 1;
     this.row++;
-    out.push({ kind: 'unreadable', row: this.row, reason: `unreadable CSV: ${reason}`, raw: this.pending.slice(start, Math.min(end, start + 500)) });
+    out.push({ kind: 'unreadable', row: this.row, reason: `unreadable CSV: ${reason}`, raw: this.pending.slice(start, Math.min(end, start + 500)).replace(/\n$/, '') });
     this.pending = this.pending.slice(end);
   }
 

@@ -71,6 +71,8 @@ export const mappingSchema = z
     /** The system the person references of this file point into (default: this file's system). */
     personSystem: z.string().optional(),
     fields: z.record(z.string(), fieldSpecSchema),
+    /** Warn when the file lacks a column a field names (off for files whose columns are all optional). */
+    warnMissingColumns: z.boolean().default(true),
     /** Columns not kept as attributes. */
     ignore: z.array(z.string()).default([]),
   })
