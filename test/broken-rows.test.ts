@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Reject } from '../src/app/ports/import-records.js';
 import { runCli } from '../src/cli/program.js';
-import { openServices } from '../src/main/services.js';
+import { openServices, storeAdmin } from '../src/main/services.js';
 import { DIALECTS, freshDatabase } from './dialects.js';
 import type { TestDatabase } from './dialects.js';
 import { tempFile } from './read-import.js';
@@ -84,7 +84,7 @@ describe.each(DIALECTS)('a CSV with broken rows on %s', (dialect) => {
     const out: string[] = [];
     const err: string[] = [];
     const rejectsPath = tempFile(`rejects-${dialect}.csv`, '');
-    const deps = { open: openServices, defaultDb: db.location, out: (t: string) => out.push(t), err: (t: string) => err.push(t) };
+    const deps = { open: openServices, admin: storeAdmin, defaultDb: db.location, out: (t: string) => out.push(t), err: (t: string) => err.push(t) };
     const code = await runCli(['import', '--preset', 'generic-persons', '--rejects', rejectsPath, file], deps);
     expect(code, err.join("\n")).toBe(0);
     expect(out.join('\n')).toContain('broken-persons.csv: 9 rows as persons (persons), 4 landed, 5 rejected');

@@ -4,17 +4,19 @@
  * generated million-row file. Each parser must also pass the correctness cases that real
  * exports need (quotes, quoted newlines, BOM, CRLF, ragged rows reported row by row).
  *
- * Run: `npm run build && npm run bench -- csv` (writes its generated file under the OS temp dir
- * and deletes it afterwards).
+ * Run: `npm run bench:csv` (writes its generated file under the OS temp dir and deletes it afterwards).
  */
 import { createReadStream, createWriteStream, existsSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { once } from 'node:events';
+import { pathToFileURL } from 'node:url';
 import { parse as csvParse } from 'csv-parse';
 import Papa from 'papaparse';
 import { inferSchema, initParser } from 'udsv';
+import { CsvRecordSplitter } from '../importers/csv-records.js';
+import { openCsv } from '../importers/read-csv.js';
 
 /** A streaming parser under test: text chunks in, records out (the header is the first record). */
 interface Candidate {
@@ -88,7 +90,40 @@ const splitCandidate: Candidate = {
   },
 };
 
-export const CANDIDATES: readonly Candidate[] = [csvParseCandidate, papaCandidate, udsvCandidate, splitCandidate];
+/** What the importer runs: papaparse inside Tandem's splitter (line endings, quote recovery, row numbers). */
+const tandemSplitterCandidate: Candidate = {
+  name: 'Tandem splitter (papaparse inside)',
+  async run(chunks, delimiter, onRecord) {
+    let errors = 0;
+    const splitter = new CsvRecordSplitter(delimiter);
+    const take = (records: ReturnType<CsvRecordSplitter['end']>): void => {
+      for (const r of records) {
+        if (r.kind === 'record') onRecord(r.cells);
+        else errors++;
+      }
+    };
+    for await (const chunk of chunks()) take(splitter.push(chunk.replace(/^\uFEFF/, '')));
+    take(splitter.end());
+    return { errors };
+  },
+};
+
+export const CANDIDATES: readonly Candidate[] = [csvParseCandidate, papaCandidate, udsvCandidate, tandemSplitterCandidate, splitCandidate];
+
+/** The whole reading path of `tandem import` before mapping: bytes → decode → records → NFC, width and UTF-8 checks. */
+async function measureReader(file: string, label: string, repeats: number): Promise<ParserFigure> {
+  const times: number[] = [];
+  let records = 0;
+  for (let i = 0; i < repeats; i++) {
+    records = 1;
+    const t0 = process.hrtime.bigint();
+    const csv = await openCsv(file);
+    for await (const item of csv.rows()) if (item.kind === 'row') records++;
+    times.push(Number(process.hrtime.bigint() - t0) / 1e9);
+  }
+  const seconds = times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+  return { parser: 'Tandem openCsv().rows() (all checks)', file: label, records, seconds, rowsPerSecond: records / seconds, mibPerSecond: statSync(file).size / (1 << 20) / seconds };
+}
 
 /** Cases every real export can contain: the parser's records must equal `want` (errors reported, not merged). */
 const CORRECTNESS: readonly { name: string; text: string; want: string[][] }[] = [
@@ -166,6 +201,10 @@ async function measure(c: Candidate, file: string, label: string, delimiter: str
   return { parser: c.name, file: label, records, seconds, rowsPerSecond: records / seconds, mibPerSecond: mib / seconds };
 }
 
+function line(fig: ParserFigure): string {
+  return `  ${fig.parser.padEnd(40)} ${fig.records.toString().padStart(9)} records  ${fig.seconds.toFixed(3).padStart(7)} s  ${(fig.rowsPerSecond / 1e6).toFixed(2)}M rows/s  ${fig.mibPerSecond.toFixed(0)} MiB/s`;
+}
+
 /** Runs the comparison and prints a table; `sharedData` is the folder of the real datasets. */
 export async function benchCsvParsers(sharedData: string, generatedRows = 1_000_000): Promise<ParserFigure[]> {
   const log = (s: string): void => void process.stdout.write(`${s}\n`);
@@ -190,11 +229,19 @@ export async function benchCsvParsers(sharedData: string, generatedRows = 1_000_
       for (const c of CANDIDATES) {
         const fig = await measure(c, f.path, f.label, f.delimiter, f.path === generated ? 3 : 5);
         figures.push(fig);
-        log(`  ${c.name.padEnd(40)} ${fig.records.toString().padStart(9)} records  ${fig.seconds.toFixed(3).padStart(7)} s  ${(fig.rowsPerSecond / 1e6).toFixed(2)}M rows/s  ${fig.mibPerSecond.toFixed(0)} MiB/s`);
+        log(line(fig));
       }
+      const reader = await measureReader(f.path, f.label, f.path === generated ? 3 : 5);
+      figures.push(reader);
+      log(line(reader));
     }
   } finally {
     rmSync(generated, { force: true });
   }
   return figures;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const rows = Number(process.argv[2] ?? 1_000_000);
+  await benchCsvParsers(join(import.meta.dirname, '..', '..', '..', 'shared', 'data'), rows);
 }
