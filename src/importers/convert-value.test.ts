@@ -65,3 +65,18 @@ describe('parseAmountMinor', () => {
   ])('%s %s → %d', (v, c, n) => expect(parseAmountMinor('amount', v, c)).toBe(n));
   it('rejects text', () => expect(() => parseAmountMinor('amount', 'n/a', 'USD')).toThrow(/not an amount/));
 });
+
+describe('parseDate fast path for UTC timestamps', () => {
+  it.each([
+    ['2024-03-05T14:22:10.000Z', '2024-03-05T14:22:10.000Z'],
+    ['2024-03-05T14:22:10Z', '2024-03-05T14:22:10.000Z'],
+    ['2024-03-05T14:22Z', '2024-03-05T14:22:00.000Z'],
+    ['2024-03-05T14:22:10.123456Z', '2024-03-05T14:22:10.123Z'],
+    ['2024-02-29T00:00:00Z', '2024-02-29T00:00:00.000Z'],
+  ])('%s → %s', (value, expected) => expect(parseDate('at', value, [], 'Asia/Tokyo')).toBe(expected));
+
+  it.each(['2023-02-29T10:00:00Z', '2024-02-30T00:00:00.000Z', '2024-01-01T23:60:00Z', '2024-01-01T23:59:60Z'])(
+    '%s is not rolled over into another day',
+    (value) => expect(() => parseDate('at', value, [], 'UTC')).toThrow(/is not a date/),
+  );
+});
