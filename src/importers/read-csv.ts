@@ -21,7 +21,9 @@ export interface CsvFile {
   readonly bytes: number;
   /** What the reader decided on its own that the user should know (e.g. the encoding it detected). */
   readonly warnings: string[];
-  /** Data rows and bad rows; `row` is the row a spreadsheet shows (the header is row 1). */
+  /** Data rows and bad rows, a slice of the file at a time; `row` is the row a spreadsheet shows (the header is row 1). */
+  batches(onBytes?: (bytesRead: number) => void): AsyncGenerator<CsvItem[]>;
+  /** The same, one row at a time (simpler, slower: one await per row). */
   rows(onBytes?: (bytesRead: number) => void): AsyncGenerator<CsvItem>;
 }
 
@@ -91,41 +93,55 @@ export async function openCsv(path: string, options: { delimiter?: string; encod
   const firstLine = sampleText.slice(0, sampleText.search(/\r|\n|$/));
   const delimiter = options.delimiter && options.delimiter !== 'auto' ? options.delimiter : sniffDelimiter(firstLine);
   const header = headerOf(path, sample.whole ? sampleText : sampleText.slice(0, sampleText.lastIndexOf('\n') + 1) || sampleText, delimiter);
-  return { path, header, delimiter, encoding, bytes, warnings, rows: (onBytes) => streamRows(path, encoding, delimiter, header.length, onBytes) };
+  const batches = (onBytes?: (n: number) => void): AsyncGenerator<CsvItem[]> => streamBatches(path, encoding, delimiter, header.length, onBytes);
+  return {
+    path, header, delimiter, encoding, bytes, warnings, batches,
+    async *rows(onBytes) {
+      for await (const batch of batches(onBytes)) yield* batch;
+    },
+  };
 }
 
-async function* streamRows(path: string, encoding: Encoding, delimiter: string, width: number, onBytes?: (n: number) => void): AsyncGenerator<CsvItem> {
+async function* streamBatches(path: string, encoding: Encoding, delimiter: string, width: number, onBytes?: (n: number) => void): AsyncGenerator<CsvItem[]> {
   const decoder = new TextDecoder(decoderLabel(encoding), { fatal: false });
   const splitter = new CsvRecordSplitter(delimiter);
   let bytesRead = 0;
+  // Checks that cost per cell run only once the file has shown a reason for them.
   let replaced = false;
-  const check = (r: CsvRecord): CsvItem | null => {
-    if (r.kind === 'unreadable') return { kind: 'bad', row: r.row, reason: r.reason, raw: r.raw };
-    if (r.row === 1) return null;
-    const cells = nfc(r.cells);
-    if (replaced && cells.some((c) => c.includes('\uFFFD'))) {
-      return { kind: 'bad', row: r.row, reason: `invalid ${encoding === 'utf-8' ? 'UTF-8' : encoding} (if the file is Windows-1252 or Latin-1, import it with --encoding windows-1252)`, raw: cells.join(delimiter).slice(0, 500) };
+  let nonAscii = false;
+  const check = (records: CsvRecord[]): CsvItem[] => {
+    const out: CsvItem[] = [];
+    for (const r of records) {
+      if (r.kind === 'unreadable') {
+        out.push({ kind: 'bad', row: r.row, reason: r.reason, raw: r.raw });
+        continue;
+      }
+      if (r.row === 1) continue;
+      const cells = nonAscii ? nfc(r.cells) : r.cells;
+      if (replaced && cells.some((c) => c.includes('\uFFFD'))) {
+        out.push({ kind: 'bad', row: r.row, reason: `invalid ${encoding === 'utf-8' ? 'UTF-8' : encoding} (if the file is Windows-1252 or Latin-1, import it with --encoding windows-1252)`, raw: cells.join(delimiter).slice(0, 500) });
+        continue;
+      }
+      if (cells.length > width && cells.slice(width).every((c) => c.trim() === '')) cells.length = width;
+      if (cells.length !== width) {
+        out.push({ kind: 'bad', row: r.row, reason: `has ${cells.length} columns, the header has ${width}`, raw: cells.join(delimiter).slice(0, 500) });
+        continue;
+      }
+      out.push({ kind: 'row', row: r.row, values: cells });
     }
-    if (cells.length > width && cells.slice(width).every((c) => c.trim() === '')) cells.length = width;
-    if (cells.length !== width) {
-      return { kind: 'bad', row: r.row, reason: `has ${cells.length} columns, the header has ${width}`, raw: cells.join(delimiter).slice(0, 500) };
-    }
-    return { kind: 'row', row: r.row, values: cells };
+    return out;
+  };
+  const decoded = (text: string): string => {
+    if (!replaced && text.includes('\uFFFD')) replaced = true;
+    if (!nonAscii && NON_ASCII.test(text)) nonAscii = true;
+    return text;
   };
   for await (const chunk of createReadStream(path, { highWaterMark: READ_CHUNK })) {
     bytesRead += (chunk as Buffer).length;
     onBytes?.(bytesRead);
-    const text = decoder.decode(chunk as Buffer, { stream: true });
-    if (!replaced && text.includes('\uFFFD')) replaced = true;
-    for (const r of splitter.push(text)) {
-      const item = check(r);
-      if (item) yield item;
-    }
+    const items = check(splitter.push(decoded(decoder.decode(chunk as Buffer, { stream: true }))));
+    if (items.length > 0) yield items;
   }
-  const tail = decoder.decode();
-  if (tail.includes('\uFFFD')) replaced = true;
-  for (const r of [...splitter.push(tail), ...splitter.end()]) {
-    const item = check(r);
-    if (item) yield item;
-  }
+  const items = check([...splitter.push(decoded(decoder.decode())), ...splitter.end()]);
+  if (items.length > 0) yield items;
 }
