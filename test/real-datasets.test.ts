@@ -11,6 +11,8 @@ import type { TestDatabase } from './dialects.js';
 const LEADS = join(SHARED_DATA, 'x-education-lead-scoring', 'Leads.csv');
 const BANK = join(SHARED_DATA, 'uci-bank-marketing', 'bank-additional-full.csv');
 const AT = new Date('2030-01-01T00:00:00Z');
+/** 41,188 persons imported and replayed: minutes on a loaded 2-core machine, on PostgreSQL most. */
+const SLOW = 300_000;
 
 /** Counted straight from the files with another CSV parser, independently of Tandem's importers. */
 function direct(): { leads: number; converted: number; bank: number; subscribed: number } {
@@ -49,7 +51,7 @@ describe.each(DIALECTS)('real datasets through the presets on %s', (dialect) => 
     expect(reached(report, 'inquiry')).toBe(9240);
     expect(reached(report, 'won')).toBe(expected.converted);
     expect(report.revenue.wonCount).toBe(expected.converted);
-  });
+  }, SLOW);
 
   it('UCI bank marketing: 41188 persons, won = the rows with y = yes', async () => {
     expect(expected.bank).toBe(41188);
@@ -60,7 +62,7 @@ describe.each(DIALECTS)('real datasets through the presets on %s', (dialect) => 
     expect(reached(report, 'inquiry')).toBe(41188);
     expect(reached(report, 'won')).toBe(expected.subscribed);
     expect(report.revenue.wonCount).toBe(expected.subscribed);
-  });
+  }, SLOW);
 
   it('UCI: re-importing the file changes nothing (row-number ids are stable for the published file)', async () => {
     const again = await services.importFiles({ paths: [BANK], preset: 'uci-bank-marketing' });
@@ -68,5 +70,5 @@ describe.each(DIALECTS)('real datasets through the presets on %s', (dialect) => 
     const report = await services.funnelReport({ from: '2008-01-01', to: '2008-12-31', by: null, at: AT });
     expect(reached(report, 'inquiry')).toBe(41188);
     expect(reached(report, 'won')).toBe(expected.subscribed);
-  });
+  }, SLOW);
 });
