@@ -3,13 +3,11 @@
  * as `tandem import` (resolveImportFiles → rows → mapping), and the dedup cases through the
  * store on every dialect. Decisions are documented in docs/import-formats.md ("Reading CSV files").
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Services } from '../src/app/services.js';
+import { describe, expect, it } from 'vitest';
 import { TandemError } from '../src/domain/errors.js';
-import { openServices } from '../src/main/services.js';
-import { DIALECTS, freshDatabase } from './dialects.js';
-import type { TestDatabase } from './dialects.js';
+import { DIALECTS } from './dialects.js';
 import { readImport, tempFile, tempMapping } from './read-import.js';
+import { withServices } from './with-services.js';
 
 const persons = (name: string, content: string | Uint8Array) => readImport({ paths: [tempFile(name, content)], preset: 'generic-persons' });
 const ids = (r: Awaited<ReturnType<typeof persons>>) => r.batch.persons.map((p) => p.externalId);
@@ -223,16 +221,7 @@ describe('non-Latin scripts', () => {
 });
 
 describe.each(DIALECTS)('Unicode-normalised dedup on %s', (dialect) => {
-  let db: TestDatabase;
-  let services: Services;
-  beforeAll(async () => {
-    db = await freshDatabase(dialect);
-    services = await openServices(db.location);
-  });
-  afterAll(async () => {
-    await services?.close();
-    await db?.drop();
-  });
+  const services = withServices(dialect);
 
   it('NFC and NFD forms of the same email, id and names merge into one person, and reports group them as one', async () => {
     const nfc = (s: string) => s.normalize('NFC');
@@ -246,14 +235,14 @@ describe.each(DIALECTS)('Unicode-normalised dedup on %s', (dialect) => {
       `${nfc('أحمد-1')},,${nfc('أحمد')},${nfc('معرض')},2024-01-03,${nfc('القاهرة')}`,
       `${nfd('أحمد-1')},,${nfd('أحمد')},${nfd('معرض')},2024-01-04,${nfd('القاهرة')}`,
     ];
-    const result = await services.importFiles({ paths: [tempFile(`nfc-nfd-${dialect}.csv`, rows.join('\n'))], preset: 'generic-persons' });
+    const result = await services().importFiles({ paths: [tempFile(`nfc-nfd-${dialect}.csv`, rows.join('\n'))], preset: 'generic-persons' });
     expect(result.rejected).toBe(0);
     const at = new Date('2030-01-01T00:00:00Z');
-    const total = await services.funnelReport({ from: null, to: null, by: null, at });
+    const total = await services().funnelReport({ from: null, to: null, by: null, at });
     expect(total.stages.find((s) => s.id === 'inquiry')!.reached).toBe(2);
-    const byCity = await services.funnelReport({ from: null, to: null, by: 'city', at });
+    const byCity = await services().funnelReport({ from: null, to: null, by: 'city', at });
     expect(byCity.groups!.map((g) => g.key).sort()).toEqual([nfc('القاهرة'), nfc('Zürich')].sort());
-    const bySource = await services.funnelReport({ from: null, to: null, by: 'source', at });
+    const bySource = await services().funnelReport({ from: null, to: null, by: 'source', at });
     expect(bySource.groups!.find((g) => g.key === nfc('معرض'))!.stages[0]!.reached).toBe(1);
   });
 });

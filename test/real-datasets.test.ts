@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Services } from '../src/app/services.js';
+import { describe, expect, it } from 'vitest';
 import type { FunnelReport } from '../src/domain/funnel-report.js';
-import { openServices } from '../src/main/services.js';
-import { DIALECTS, freshDatabase, SHARED_DATA } from './dialects.js';
-import type { TestDatabase } from './dialects.js';
+import { DIALECTS, SHARED_DATA } from './dialects.js';
+import { withServices } from './with-services.js';
 
 const LEADS = join(SHARED_DATA, 'x-education-lead-scoring', 'Leads.csv');
 const BANK = join(SHARED_DATA, 'uci-bank-marketing', 'bank-additional-full.csv');
@@ -30,24 +28,14 @@ const reached = (r: FunnelReport, id: string): number => r.stages.find((s) => s.
 
 describe.each(DIALECTS)('real datasets through the presets on %s', (dialect) => {
   const expected = direct();
-  let db: TestDatabase;
-  let services: Services;
-
-  beforeAll(async () => {
-    db = await freshDatabase(dialect);
-    services = await openServices(db.location);
-  });
-  afterAll(async () => {
-    await services?.close();
-    await db?.drop();
-  });
+  const services = withServices(dialect);
 
   it('X Education: 9240 persons, won = the rows with Converted = 1', async () => {
     expect(expected.leads).toBe(9240);
-    const result = await services.importFiles({ paths: [LEADS], preset: 'x-education' });
+    const result = await services().importFiles({ paths: [LEADS], preset: 'x-education' });
     expect(result.rejected).toBe(0);
     expect(result.rows).toBe(9240);
-    const report = await services.funnelReport({ from: null, to: null, by: null, at: AT });
+    const report = await services().funnelReport({ from: null, to: null, by: null, at: AT });
     expect(reached(report, 'inquiry')).toBe(9240);
     expect(reached(report, 'won')).toBe(expected.converted);
     expect(report.revenue.wonCount).toBe(expected.converted);
@@ -55,19 +43,19 @@ describe.each(DIALECTS)('real datasets through the presets on %s', (dialect) => 
 
   it('UCI bank marketing: 41188 persons, won = the rows with y = yes', async () => {
     expect(expected.bank).toBe(41188);
-    const result = await services.importFiles({ paths: [BANK], preset: 'uci-bank-marketing' });
+    const result = await services().importFiles({ paths: [BANK], preset: 'uci-bank-marketing' });
     expect(result.rejected).toBe(0);
     expect(result.rows).toBe(41188);
-    const report = await services.funnelReport({ from: '2008-01-01', to: '2008-12-31', by: null, at: AT });
+    const report = await services().funnelReport({ from: '2008-01-01', to: '2008-12-31', by: null, at: AT });
     expect(reached(report, 'inquiry')).toBe(41188);
     expect(reached(report, 'won')).toBe(expected.subscribed);
     expect(report.revenue.wonCount).toBe(expected.subscribed);
   }, SLOW);
 
   it('UCI: re-importing the file changes nothing (row-number ids are stable for the published file)', async () => {
-    const again = await services.importFiles({ paths: [BANK], preset: 'uci-bank-marketing' });
+    const again = await services().importFiles({ paths: [BANK], preset: 'uci-bank-marketing' });
     expect(again.activitiesInserted).toBe(0);
-    const report = await services.funnelReport({ from: '2008-01-01', to: '2008-12-31', by: null, at: AT });
+    const report = await services().funnelReport({ from: '2008-01-01', to: '2008-12-31', by: null, at: AT });
     expect(reached(report, 'inquiry')).toBe(41188);
     expect(reached(report, 'won')).toBe(expected.subscribed);
   }, SLOW);
