@@ -10,7 +10,7 @@ export interface ImportFilesRequest {
   readonly paths: readonly string[];
   readonly preset?: string;
   readonly mapping?: string;
-  readonly encoding?: 'utf-8' | 'windows-1252' | 'latin1' | 'utf-16le';
+  readonly encoding?: 'utf-8' | 'windows-1252' | 'latin1' | 'utf-16le' | 'utf-16be';
   /** Replay the persons the import touched (default true). */
   readonly replay?: boolean;
 }

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isNode } from 'yaml';
+import { LineCounter, parseDocument, isNode, visit } from 'yaml';
 import type { z } from 'zod';
 import { TandemError } from '../domain/errors.js';
 import type { ErrorCode } from '../domain/errors.js';
@@ -25,7 +25,7 @@ export function parseValidatedYaml<S extends z.ZodType>(
       problems,
     });
   }
-  const result = schema.safeParse(doc.toJS());
+  const result = schema.safeParse(toJs(doc, file, code, lineCounter));
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
     const path = issue.path.map(String);
@@ -47,4 +47,24 @@ function lineOf(doc: ReturnType<typeof parseDocument>, path: string[], lineCount
     if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
   }
   return undefined;
+}
+
+/**
+ * The document as plain data. The yaml library throws (not reports) for an alias without its
+ * anchor and for an alias bomb ("billion laughs"); both become errors naming the first alias.
+ */
+function toJs(doc: ReturnType<typeof parseDocument>, file: string, code: ErrorCode, lineCounter: LineCounter): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: 1000 });
+  } catch (e) {
+    let line: number | undefined;
+    visit(doc, {
+      Alias(_key, node) {
+        line = node.range ? lineCounter.linePos(node.range[0]).line : undefined;
+        return visit.BREAK;
+      },
+    });
+    const text = `${file}${line ? `:${line}` : ''}: ${(e as Error).message}`;
+    throw new TandemError(code, `${file} is not valid YAML:\n  ${text}`, { place: { file, line }, problems: [text] });
+  }
 }

@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { TandemError } from '../domain/errors.js';
+import { headerKey } from './header-key.js';
 import type { NamedMapping } from './load-mapping.js';
 
 const ENTITY_ORDER = { accounts: 0, persons: 1, opportunities: 2, activities: 3 } as const;
@@ -10,9 +11,9 @@ const ENTITY_ORDER = { accounts: 0, persons: 1, opportunities: 2, activities: 3 
  */
 export function chooseMapping(file: string, header: readonly string[], candidates: readonly NamedMapping[]): NamedMapping {
   if (candidates.length === 1 && !candidates[0]!.mapping.match) return candidates[0]!;
-  const have = new Set(header.map((h) => h.trim()));
+  const have = new Set(header.map(headerKey));
   const fits = candidates
-    .filter((c) => (c.mapping.match?.headers ?? []).every((h) => have.has(h)))
+    .filter((c) => (c.mapping.match?.headers ?? []).every((h) => have.has(headerKey(h))))
     .sort((a, b) => (b.mapping.match?.headers.length ?? 0) - (a.mapping.match?.headers.length ?? 0));
   const best = fits[0];
   if (!best) {

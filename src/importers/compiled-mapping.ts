@@ -1,6 +1,7 @@
 import type { AttributeValue } from '../domain/entities.js';
 import type { FieldSpec, Mapping } from './mapping-schema.js';
 import { RowError } from './convert-value.js';
+import { headerKey } from './header-key.js';
 import { snakeCase } from './snake-case.js';
 
 type Scalar = string | number | boolean | null;
@@ -11,87 +12,144 @@ export interface CompiledMapping {
   readonly file: string;
   /** Mapped columns the file lacks (their fields read as empty). */
   readonly missingColumns: readonly string[];
-  read(values: readonly string[], field: string): Scalar;
+  /** Things about the header the user should know (duplicate column names). */
+  readonly warnings: readonly string[];
+  /** The field's value in a row (`row` is the spreadsheet row, for `rowNumber` fields). */
+  read(values: readonly string[], field: string, row: number): Scalar;
   /** A named column's cell (blank → null), for columns a mapping names outside `fields`. */
   column(values: readonly string[], name: string): string | null;
   attributes(values: readonly string[]): Record<string, AttributeValue>;
 }
 
-function specColumns(spec: FieldSpec): string[] {
-  if (typeof spec === 'string') return [spec];
-  return [...(spec.column ? [spec.column] : []), ...(spec.columns ?? [])];
+type FieldReader = (values: readonly string[], row: number) => Scalar;
+
+/** Column positions by header key; a name that appears twice maps to its first column. */
+function indexHeader(header: readonly string[]): { index: Map<string, number>; warnings: string[] } {
+  const index = new Map<string, number>();
+  const seen = new Map<string, number[]>();
+  header.forEach((h, i) => {
+    const key = headerKey(h);
+    if (!index.has(key)) index.set(key, i);
+    seen.set(key, [...(seen.get(key) ?? []), i + 1]);
+  });
+  const warnings = [...seen]
+    .filter(([key, at]) => key !== '' && at.length > 1)
+    .map(([, at]) => `the column "${header[at[0]! - 1]}" appears ${at.length} times (columns ${at.join(', ')}): the mapping reads the first; the others are kept as attributes with a _2, _3… suffix`);
+  return { index, warnings };
+}
+
+/** Attribute keys for the columns no field reads: snake_case, made unique with a numeric suffix. */
+function attributeColumns(header: readonly string[], used: ReadonlySet<number>): { key: string; i: number }[] {
+  // Mapped columns keep their names taken, so a second "Email" becomes email_2, not email.
+  const taken = new Set([...used].map((i) => snakeCase(header[i] ?? '')));
+  const out: { key: string; i: number }[] = [];
+  header.forEach((h, i) => {
+    const base = snakeCase(h);
+    if (base === '' || used.has(i)) return;
+    let key = base;
+    for (let n = 2; taken.has(key); n++) key = `${base}_${n}`;
+    taken.add(key);
+    out.push({ key, i });
+  });
+  return out;
 }
 
 export function compileMapping(mapping: Mapping, file: string, header: readonly string[]): CompiledMapping {
-  const index = new Map<string, number>();
-  header.forEach((h, i) => {
-    if (!index.has(h.trim())) index.set(h.trim(), i);
-  });
+  const { index, warnings } = indexHeader(header);
   const blanks = new Set(['', ...mapping.blank.map((b) => b.trim().toLowerCase())]);
-  const used = new Set<string>([...mapping.ignore, ...Object.values(mapping.stageDates ?? {})]);
+  const used = new Set<number>();
+  for (const col of [...mapping.ignore, ...Object.values(mapping.stageDates ?? {})]) {
+    const i = index.get(headerKey(col));
+    if (i !== undefined) used.add(i);
+  }
   const missing: string[] = [];
-  for (const [field, spec] of Object.entries(mapping.fields)) {
-    for (const col of specColumns(spec)) {
-      used.add(col);
-      if (!index.has(col)) {
-        if (typeof spec !== 'string' && spec.required) {
-          throw new RowError(field, `the file has no column "${col}" (needed for ${field})`);
-        }
-        missing.push(col);
-      }
+  /** The position of each column a field reads (undefined when the file lacks it). */
+  const locate = (field: string, spec: FieldSpec, columns: readonly string[], anyWillDo: boolean): (number | undefined)[] => {
+    const at = columns.map((c) => index.get(headerKey(c)));
+    at.forEach((i) => i !== undefined && used.add(i));
+    const absent = columns.filter((_, k) => at[k] === undefined);
+    if (absent.length > 0 && (!anyWillDo || absent.length === columns.length)) {
+      const names = anyWillDo ? `any of the columns ${absent.map((c) => `"${c}"`).join(', ')}` : `the column "${absent[0]}"`;
+      if (typeof spec !== 'string' && spec.required) throw new RowError(field, `the file has no ${names} (needed for ${field})`);
+      missing.push(...(anyWillDo ? [absent.join(' / ')] : absent));
     }
-  }
-  const maps = new Map<string, Map<string, Scalar>>();
-  for (const [field, spec] of Object.entries(mapping.fields)) {
-    if (typeof spec !== 'string' && spec.map) {
-      maps.set(field, new Map(Object.entries(spec.map).map(([k, v]) => [k.trim().toLowerCase(), v])));
-    }
-  }
-  const cell = (values: readonly string[], column: string): string | null => {
-    const i = index.get(column);
+    return at;
+  };
+  const cell = (values: readonly string[], i: number | undefined): string | null => {
     const v = i === undefined ? undefined : values[i];
     if (v === undefined) return null;
     const t = v.trim();
     return blanks.has(t.toLowerCase()) ? null : t;
   };
-  const attributeColumns = header
-    .map((h, i) => ({ name: h.trim(), key: snakeCase(h), i }))
-    .filter((c) => c.key !== '' && !used.has(c.name));
+  const readers = new Map<string, FieldReader>();
+  for (const [field, spec] of Object.entries(mapping.fields)) {
+    readers.set(field, fieldReader(field, spec, locate, cell));
+  }
+  const attributes = attributeColumns(header, used);
 
   return {
     mapping,
     file,
     missingColumns: missing,
-    column: cell,
-    read(values, field) {
-      const spec = mapping.fields[field];
-      if (spec === undefined) return null;
-      let raw: Scalar;
-      if (typeof spec === 'string') raw = cell(values, spec);
-      else if (spec.constant !== undefined) raw = spec.constant;
-      else {
-        const parts = specColumns(spec).map((c) => cell(values, c)).filter((x): x is string => x !== null);
-        raw = parts.length > 0 ? parts.join(' ') : null;
-      }
-      const map = maps.get(field);
-      if (map && raw !== null) {
-        const hit = map.get(String(raw).trim().toLowerCase());
-        if (hit !== undefined) raw = hit;
-        else if (typeof spec !== 'string' && spec.otherwise !== undefined) raw = spec.otherwise;
-      }
-      if (raw === null && typeof spec !== 'string' && spec.required) throw new RowError(field, `${field} is empty`);
-      return raw;
+    warnings,
+    column: (values, name) => cell(values, index.get(headerKey(name))),
+    read(values, field, row) {
+      const reader = readers.get(field);
+      return reader ? reader(values, row) : null;
     },
     attributes(values) {
       const out: Record<string, AttributeValue> = {};
-      for (const c of attributeColumns) {
-        const v = values[c.i];
-        if (v === undefined) continue;
-        const t = v.trim();
-        if (!blanks.has(t.toLowerCase())) out[c.key] = t;
+      for (const c of attributes) {
+        const v = cell(values, c.i);
+        if (v !== null) out[c.key] = v;
       }
       return out;
     },
+  };
+}
+
+type Locate = (field: string, spec: FieldSpec, columns: readonly string[], anyWillDo: boolean) => (number | undefined)[];
+type Cell = (values: readonly string[], i: number | undefined) => string | null;
+
+/** Compiles one field spec to a function of the row: the source read, then the value map, then `required`. */
+function fieldReader(field: string, spec: FieldSpec, locate: Locate, cell: Cell): FieldReader {
+  let source: FieldReader;
+  if (typeof spec === 'string') {
+    const [i] = locate(field, spec, [spec], false);
+    source = (values) => cell(values, i);
+  } else if (spec.constant !== undefined) {
+    const constant = spec.constant;
+    source = () => constant;
+  } else if (spec.rowNumber) {
+    source = (_values, row) => String(row);
+  } else if (spec.firstOf) {
+    const at = locate(field, spec, spec.firstOf, true);
+    source = (values) => {
+      for (const i of at) {
+        const v = cell(values, i);
+        if (v !== null) return v;
+      }
+      return null;
+    };
+  } else {
+    const at = locate(field, spec, [...(spec.column ? [spec.column] : []), ...(spec.columns ?? [])], false);
+    source = (values) => {
+      const parts = at.map((i) => cell(values, i)).filter((x): x is string => x !== null);
+      return parts.length > 0 ? parts.join(' ') : null;
+    };
+  }
+  if (typeof spec === 'string') return source;
+  const map = spec.map ? new Map(Object.entries(spec.map).map(([k, v]) => [k.trim().toLowerCase(), v])) : null;
+  const { otherwise, required } = spec;
+  return (values, row) => {
+    let raw = source(values, row);
+    if (map && raw !== null) {
+      const hit = map.get(String(raw).trim().toLowerCase());
+      if (hit !== undefined) raw = hit;
+      else if (otherwise !== undefined) raw = otherwise;
+    }
+    if (raw === null && required) throw new RowError(field, `${field} is empty`);
+    return raw;
   };
 }
 

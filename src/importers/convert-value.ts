@@ -11,34 +11,70 @@ export class RowError extends Error {
   }
 }
 
-const FALLBACK_FORMATS = [
-  'yyyy-MM-dd HH:mm:ss',
-  'yyyy-MM-dd HH:mm',
-  'yyyy-MM-dd',
-  'yyyy/MM/dd HH:mm:ss',
-  'yyyy/MM/dd',
-];
+const FALLBACK_FORMATS = ['yyyy/MM/dd HH:mm:ss', 'yyyy/MM/dd HH:mm', 'yyyy/MM/dd', 'yyyy.MM.dd', 'd MMM yyyy', 'd MMM yyyy HH:mm', 'MMM d, yyyy'];
 
-/** A date in UTC ISO-8601 (ms precision), from ISO or one of the given Luxon formats, read in `zone`. */
+/** Days since 1899-12-30 within 1970–2099: what a date becomes when an XLSX export is re-saved as CSV. */
+const EXCEL_SERIAL = /^\d{5}(\.\d+)?$/;
+
+function fromExcelSerial(text: string, zone: string): DateTime | null {
+  const serial = Number(text);
+  if (!EXCEL_SERIAL.test(text) || serial < 25569 || serial >= 73051) return null;
+  const days = Math.floor(serial);
+  return DateTime.fromObject({ year: 1899, month: 12, day: 30 }, { zone }).plus({ days }).plus({ milliseconds: Math.round((serial - days) * 86_400_000) });
+}
+
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?Z$/;
+
+/**
+ * `2024-03-05T14:22:10.000Z`, the form most machine exports use (Salesforce, Marketo, Tandem's
+ * own), read by the platform's ISO parser: Luxon took ~40% of the reading time of an activities
+ * file (docs/performance.md). The platform rolls 02-30 over to 03-01, so the result must show the
+ * same calendar fields as the text, else the general path decides.
+ */
+function utcFastPath(text: string): string | null {
+  if (!ISO_UTC.test(text)) return null;
+  const ms = Date.parse(text);
+  if (Number.isNaN(ms)) return null;
+  const iso = new Date(ms).toISOString();
+  const fields = text.length >= 19 && text[16] === ':' ? 19 : 16;
+  return iso.slice(0, fields) === text.slice(0, fields) ? iso : null;
+}
+
+/**
+ * A date in UTC ISO-8601 (ms precision). Tried in order: the mapping's formats (Luxon tokens), ISO-8601,
+ * SQL (`2024-03-05 14:22:10 +02:00`), RFC 2822 (e-mail headers), a few common unambiguous forms,
+ * epoch seconds/milliseconds, and Excel serial numbers. An offset in the value wins; without one the
+ * value is read in `zone` (the mapping's `timezone`). Day/month order is never guessed: `03/05/2024`
+ * needs a format in the mapping.
+ */
 export function parseDate(field: string, text: string, formats: readonly string[], zone: string): string {
   const trimmed = text.trim();
+  const utc = formats.length === 0 ? utcFastPath(trimmed) : null;
+  if (utc) return utc;
   for (const format of formats) {
     const dt = DateTime.fromFormat(trimmed, format, { zone });
     if (dt.isValid) return dt.toUTC().toISO()!;
   }
-  const iso = DateTime.fromISO(trimmed, { zone });
-  if (iso.isValid) return iso.toUTC().toISO()!;
+  for (const read of [(t: string, o: { zone: string }) => DateTime.fromISO(t, o), (t: string, o: { zone: string }) => DateTime.fromSQL(t, o)]) {
+    const dt = read(trimmed, { zone });
+    if (dt.isValid) return dt.toUTC().toISO()!;
+  }
+  const rfc = DateTime.fromRFC2822(trimmed, { zone });
+  if (rfc.isValid) return rfc.toUTC().toISO()!;
   for (const format of FALLBACK_FORMATS) {
     const dt = DateTime.fromFormat(trimmed, format, { zone });
     if (dt.isValid) return dt.toUTC().toISO()!;
   }
-  if (/^\d{10,13}$/.test(trimmed)) {
+  if (/^\d{10}$|^\d{13}$/.test(trimmed)) {
     // Epoch seconds or milliseconds, as some APIs export them.
     const n = Number(trimmed);
     return DateTime.fromMillis(trimmed.length === 13 ? n : n * 1000, { zone: 'UTC' }).toISO()!;
   }
+  const excel = fromExcelSerial(trimmed, zone);
+  if (excel?.isValid) return excel.toUTC().toISO()!;
   const tried = formats.length > 0 ? `${formats.join(', ')} or ISO-8601` : 'ISO-8601 (e.g. 2024-03-31 or 2024-03-31T14:00:00Z)';
-  throw new RowError(field, `"${trimmed.slice(0, 40)}" is not a date in ${tried}`);
+  const hint = /^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}/.test(trimmed) && formats.length === 0 ? '; say the day/month order in the mapping\'s dateFormats (e.g. MM/dd/yyyy)' : '';
+  throw new RowError(field, `"${trimmed.slice(0, 40)}" is not a date in ${tried}${hint}`);
 }
 
 const TRUE = new Set(['1', 'true', 'yes', 'y', 't', 'x', 'checked', 'on']);

@@ -6,7 +6,7 @@ import { RowError } from './convert-value.js';
 import type { NamedMapping } from './load-mapping.js';
 import { mapRow } from './map-row.js';
 import { openCsv } from './read-csv.js';
-import type { CsvFile, Encoding } from './read-csv.js';
+import type { CsvFile, CsvItem, Encoding } from './read-csv.js';
 
 const ROWS_PER_CHUNK = 2000;
 
@@ -20,9 +20,30 @@ function newBatch(): MutableBatch {
 export function csvImportFile(csv: CsvFile, named: NamedMapping): ImportFile {
   const compiled = compileMapping(named.mapping, csv.path, csv.header);
   const display = basename(csv.path);
-  const warnings = compiled.missingColumns.length
-    ? [`${display}: the mapping ${named.name} names columns the file lacks (read as empty): ${compiled.missingColumns.join(', ')}`]
-    : [];
+  /** One row into the batch, or into the rejects with its field and reason. */
+  const take = (item: CsvItem, batch: MutableBatch, rejects: Reject[]): void => {
+    if (item.kind === 'bad') {
+      rejects.push({ file: display, row: item.row, field: null, reason: item.reason, raw: item.raw });
+      return;
+    }
+    try {
+      const mapped = mapRow(compiled, item.values, { file: display, row: item.row });
+      batch.accounts.push(...mapped.accounts);
+      batch.persons.push(...mapped.persons);
+      batch.opportunities.push(...mapped.opportunities);
+      batch.activities.push(...mapped.activities);
+    } catch (e) {
+      if (!(e instanceof RowError)) throw e;
+      rejects.push({ file: display, row: item.row, field: e.field, reason: e.message, raw: item.values.join(csv.delimiter).slice(0, 500) });
+    }
+  };
+  const warnings = [
+    ...csv.warnings,
+    ...compiled.warnings.map((w) => `${display}: ${w}`),
+    ...(compiled.missingColumns.length && named.mapping.warnMissingColumns
+      ? [`${display}: the mapping ${named.name} names columns the file lacks (read as empty): ${compiled.missingColumns.join(', ')}`]
+      : []),
+  ];
   return {
     path: csv.path,
     mappingName: named.name,
@@ -34,27 +55,16 @@ export function csvImportFile(csv: CsvFile, named: NamedMapping): ImportFile {
       let rejects: Reject[] = [];
       let rows = 0;
       const progress = (bytesRead: number): void => onProgress?.({ file: csv.path, bytesRead, bytesTotal: csv.bytes });
-      for await (const item of csv.rows(progress)) {
-        rows++;
-        if (item.kind === 'bad') {
-          rejects.push({ file: display, row: item.row, field: null, reason: item.reason, raw: item.raw });
-        } else {
-          try {
-            const mapped = mapRow(compiled, item.values, { file: display, row: item.row });
-            batch.accounts.push(...mapped.accounts);
-            batch.persons.push(...mapped.persons);
-            batch.opportunities.push(...mapped.opportunities);
-            batch.activities.push(...mapped.activities);
-          } catch (e) {
-            if (!(e instanceof RowError)) throw e;
-            rejects.push({ file: display, row: item.row, field: e.field, reason: e.message, raw: item.values.join(csv.delimiter).slice(0, 500) });
+      for await (const items of csv.batches(progress)) {
+        for (const item of items) {
+          rows++;
+          take(item, batch, rejects);
+          if (rows >= ROWS_PER_CHUNK) {
+            yield { file: display, batch, rejects, rows };
+            batch = newBatch();
+            rejects = [];
+            rows = 0;
           }
-        }
-        if (rows >= ROWS_PER_CHUNK) {
-          yield { file: display, batch, rejects, rows };
-          batch = newBatch();
-          rejects = [];
-          rows = 0;
         }
       }
       if (rows > 0) yield { file: display, batch, rejects, rows };

@@ -32,9 +32,10 @@ class RowReader {
   constructor(
     readonly m: CompiledMapping,
     readonly values: readonly string[],
+    readonly row: number,
   ) {}
   text(field: string): string | null {
-    const v = this.m.read(this.values, field);
+    const v = this.m.read(this.values, field, this.row);
     return v === null ? null : String(v);
   }
   date(field: string): string | null {
@@ -42,7 +43,7 @@ class RowReader {
     return v === null ? null : parseDate(field, v, formatsFor(this.m.mapping, field), this.m.mapping.timezone);
   }
   bool(field: string): boolean | null {
-    const v = this.m.read(this.values, field);
+    const v = this.m.read(this.values, field, this.row);
     return v === null ? null : parseBoolean(field, v);
   }
   stage(field: string): StageId | null {
@@ -52,7 +53,7 @@ class RowReader {
     return v;
   }
   amount(field: string, currency: string | null): number | null {
-    const v = this.m.read(this.values, field);
+    const v = this.m.read(this.values, field, this.row);
     return v === null ? null : parseAmountMinor(field, v, currency ?? 'USD');
   }
   personRef(): PersonRef | null {
@@ -223,7 +224,7 @@ function mapAccount(r: RowReader, origin: Origin): MappedRow {
 
 /** Maps one row by its mapping's entity. Throws RowError (field + reason) for a bad row. */
 export function mapRow(m: CompiledMapping, values: readonly string[], origin: Origin): MappedRow {
-  const r = new RowReader(m, values);
+  const r = new RowReader(m, values, origin.row);
   switch (m.mapping.entity) {
     case 'persons':
       return mapPerson(r, origin);

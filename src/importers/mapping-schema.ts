@@ -1,5 +1,7 @@
+import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { STAGES } from '../domain/stage.js';
+import { ENCODINGS } from './detect-encoding.js';
 
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
@@ -10,6 +12,10 @@ export const fieldSpecSchema = z.union([
     column: z.string().min(1).optional(),
     /** Several columns joined with a space (e.g. first and last name). */
     columns: z.array(z.string().min(1)).optional(),
+    /** The first of these columns that has a value (alternative exports, or header names that changed over time). */
+    firstOf: z.array(z.string().min(1)).min(1).optional(),
+    /** The row number (as a spreadsheet shows it): an id for files that have none. */
+    rowNumber: z.literal(true).optional(),
     constant: scalar.optional(),
     /** Source value → target value; matching ignores case and surrounding spaces. */
     map: z.record(z.string(), scalar).optional(),
@@ -18,7 +24,10 @@ export const fieldSpecSchema = z.union([
     /** Date formats (Luxon tokens) tried before ISO-8601, for this field only. */
     formats: z.array(z.string()).optional(),
     required: z.boolean().optional(),
-  }),
+  }).refine(
+    (s) => [s.column, s.columns, s.firstOf, s.constant, s.rowNumber].filter((x) => x !== undefined).length === 1,
+    'give exactly one of column, columns, firstOf, constant or rowNumber',
+  ),
 ]);
 export type FieldSpec = z.output<typeof fieldSpecSchema>;
 
@@ -52,11 +61,12 @@ export const mappingSchema = z
     /** For presets: a file is read with this mapping when its header has all these columns. */
     match: z.strictObject({ headers: z.array(z.string()).min(1) }).optional(),
     delimiter: z.enum([',', ';', '\t', '|', 'auto']).default('auto'),
-    encoding: z.enum(['utf-8', 'windows-1252', 'latin1', 'utf-16le']).default('utf-8'),
+    /** The file's encoding; when absent it is detected (UTF-8, UTF-16 with a BOM, else Windows-1252/Latin-1). */
+    encoding: z.enum(ENCODINGS).optional(),
     /** Date formats (Luxon tokens) tried in order before ISO-8601. */
     dateFormats: z.array(z.string()).default([]),
     /** IANA zone for dates without an offset. */
-    timezone: z.string().default('UTC'),
+    timezone: z.string().default('UTC').refine((z) => IANAZone.isValidZone(z), 'not a time zone: use an IANA name such as Europe/Paris, America/New_York or UTC'),
     /** Cell values that mean "no value" (e.g. X Education's `Select`). */
     blank: z.array(z.string()).default([]),
     /** The system the person references of this file point into (default: this file's system). */
@@ -67,6 +77,8 @@ export const mappingSchema = z
      * `Became a Marketing Qualified Lead Date`); each date becomes a stage change.
      */
     stageDates: z.record(z.string(), z.string().min(1)).optional(),
+    /** Warn when the file lacks a column a field names (off for files whose columns are all optional). */
+    warnMissingColumns: z.boolean().default(true),
     /** Columns not kept as attributes. */
     ignore: z.array(z.string()).default([]),
   })

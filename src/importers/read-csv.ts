@@ -1,8 +1,12 @@
-import { createReadStream, openSync, readSync, closeSync, statSync } from 'node:fs';
-import { Transform } from 'node:stream';
-import type { TransformCallback } from 'node:stream';
-import { parse } from 'csv-parse';
-import type { Parser } from 'csv-parse';
+import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { TandemError } from '../domain/errors.js';
+import { CsvRecordSplitter } from './csv-records.js';
+import type { CsvRecord } from './csv-records.js';
+import { decoderLabel, detectEncoding } from './detect-encoding.js';
+import type { Encoding } from './detect-encoding.js';
+
+export type { Encoding } from './detect-encoding.js';
 
 export type CsvItem =
   | { readonly kind: 'row'; readonly row: number; readonly values: string[] }
@@ -10,42 +14,29 @@ export type CsvItem =
 
 export interface CsvFile {
   readonly path: string;
+  /** Column names as the file has them (trimmed, NFC); duplicates are kept (see compiled-mapping). */
   readonly header: string[];
   readonly delimiter: string;
+  readonly encoding: Encoding;
   readonly bytes: number;
-  /** Data rows and bad rows; `row` counts the header as row 1, as a spreadsheet shows it. */
+  /** What the reader decided on its own that the user should know (e.g. the encoding it detected). */
+  readonly warnings: string[];
+  /** Data rows and bad rows, a slice of the file at a time; `row` is the row a spreadsheet shows (the header is row 1). */
+  batches(onBytes?: (bytesRead: number) => void): AsyncGenerator<CsvItem[]>;
+  /** The same, one row at a time (simpler, slower: one await per row). */
   rows(onBytes?: (bytesRead: number) => void): AsyncGenerator<CsvItem>;
 }
 
-export type Encoding = 'utf-8' | 'windows-1252' | 'latin1' | 'utf-16le';
+const SAMPLE_BYTES = 1024 * 1024;
+const READ_CHUNK = 256 * 1024;
+const NON_ASCII = /[^\x00-\x7f]/;
 
-const MAX_CELL = 1 << 20;
-
-/** Decodes bytes to text chunk by chunk; invalid UTF-8 becomes U+FFFD, which rejects the row it lands in. */
-class Decode extends Transform {
-  private readonly decoder: TextDecoder;
-  constructor(encoding: Encoding, private readonly onBytes?: (n: number) => void) {
-    super({ readableObjectMode: false });
-    this.decoder = new TextDecoder(encoding === 'latin1' ? 'iso-8859-1' : encoding, { fatal: false, ignoreBOM: false });
-  }
-  private bytesRead = 0;
-  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
-    this.bytesRead += chunk.length;
-    this.onBytes?.(this.bytesRead);
-    done(null, this.decoder.decode(chunk, { stream: true }));
-  }
-  override _flush(done: TransformCallback): void {
-    done(null, this.decoder.decode());
-  }
-}
-
-function headLine(path: string, encoding: Encoding): string {
+function readSample(path: string): { bytes: Uint8Array; whole: boolean } {
   const fd = openSync(path, 'r');
   try {
-    const buf = Buffer.alloc(64 * 1024);
+    const buf = Buffer.alloc(SAMPLE_BYTES);
     const n = readSync(fd, buf, 0, buf.length, 0);
-    const text = new TextDecoder(encoding === 'latin1' ? 'iso-8859-1' : encoding).decode(buf.subarray(0, n));
-    return text.replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '';
+    return { bytes: buf.subarray(0, n), whole: n < SAMPLE_BYTES };
   } finally {
     closeSync(fd);
   }
@@ -64,63 +55,93 @@ export function sniffDelimiter(line: string): string {
   return best;
 }
 
-function parser(delimiter: string, skipped: CsvItem[]): Parser {
-  return parse({
-    delimiter,
-    bom: true,
-    relax_column_count: true,
-    relax_quotes: false,
-    skip_empty_lines: true,
-    max_record_size: MAX_CELL,
-    skip_records_with_error: true,
-    info: true,
-    on_skip: (err, raw) => {
-      const lines = (err as { lines?: number } | undefined)?.lines ?? 0;
-      const reason = err ? err.message.replace(/,? at line \d+.*$/s, '').split(':')[0] : 'unreadable';
-      skipped.push({ kind: 'bad', row: lines, reason: `unreadable CSV: ${reason}`, raw: raw?.slice(0, 500) ?? null });
-      return undefined;
-    },
-  });
+/** Cells as Tandem keeps text: NFC, so that the same name typed on two systems compares equal. */
+function nfc(cells: string[]): string[] {
+  for (let i = 0; i < cells.length; i++) if (NON_ASCII.test(cells[i]!)) cells[i] = cells[i]!.normalize('NFC');
+  return cells;
 }
 
-/** Opens a CSV export: reads its header, finds the separator, and streams its rows. */
+function headerOf(path: string, sampleText: string, delimiter: string): string[] {
+  const splitter = new CsvRecordSplitter(delimiter);
+  const first = [...splitter.push(sampleText), ...splitter.end()][0];
+  if (!first) throw new TandemError('IMPORT_FILE_UNREADABLE', `${basename(path)} is empty (no header row)`, { place: { file: path, row: 1 } });
+  if (first.kind === 'unreadable' || first.row !== 1) {
+    const reason = first.kind === 'unreadable' ? first.reason : 'the first line is blank';
+    throw new TandemError('IMPORT_FILE_UNREADABLE', `${basename(path)}: the header row cannot be read: ${reason}`, { place: { file: path, row: 1 } });
+  }
+  return nfc(first.cells).map((h) => h.trim());
+}
+
+/**
+ * Opens a CSV export: finds its encoding (unless given) and separator, reads its header, and
+ * streams its rows. Rows that cannot be read (broken quotes, wrong column count, invalid
+ * UTF-8) come out as `bad` with a reason; the rest of the file still streams.
+ */
 export async function openCsv(path: string, options: { delimiter?: string; encoding?: Encoding } = {}): Promise<CsvFile> {
-  const encoding = options.encoding ?? 'utf-8';
   const bytes = statSync(path).size;
-  const first = headLine(path, encoding);
-  const delimiter = options.delimiter && options.delimiter !== 'auto' ? options.delimiter : sniffDelimiter(first);
-  let header: string[] = [];
-  const skipped: CsvItem[] = [];
-  const headerParser = parser(delimiter, skipped);
-  headerParser.end(first);
-  for await (const rec of headerParser) header = (rec as { record: string[] }).record.map((h) => h.trim());
+  const sample = readSample(path);
+  const warnings: string[] = [];
+  let encoding: Encoding;
+  if (options.encoding) encoding = options.encoding;
+  else {
+    const detected = detectEncoding(sample.bytes, sample.whole);
+    encoding = detected.encoding;
+    if (detected.note) warnings.push(`${basename(path)}: ${detected.note}`);
+  }
+  const sampleText = new TextDecoder(decoderLabel(encoding)).decode(sample.bytes);
+  if (sampleText.trim() === '') throw new TandemError('IMPORT_FILE_UNREADABLE', `${basename(path)} is empty (no header row)`, { place: { file: path } });
+  const firstLine = sampleText.slice(0, sampleText.search(/\r|\n|$/));
+  const delimiter = options.delimiter && options.delimiter !== 'auto' ? options.delimiter : sniffDelimiter(firstLine);
+  const header = headerOf(path, sample.whole ? sampleText : sampleText.slice(0, sampleText.lastIndexOf('\n') + 1) || sampleText, delimiter);
+  const batches = (onBytes?: (n: number) => void): AsyncGenerator<CsvItem[]> => streamBatches(path, encoding, delimiter, header.length, onBytes);
   return {
-    path,
-    header,
-    delimiter,
-    bytes,
+    path, header, delimiter, encoding, bytes, warnings, batches,
     async *rows(onBytes) {
-      const bad: CsvItem[] = [];
-      const stream = createReadStream(path).pipe(new Decode(encoding, onBytes)).pipe(parser(delimiter, bad));
-      let first = true;
-      for await (const rec of stream) {
-        const { record, info } = rec as { record: string[]; info: { lines: number } };
-        while (bad.length > 0) yield bad.shift()!;
-        if (first) {
-          first = false;
-          continue;
-        }
-        const row = info.lines;
-        const joined = record.join(delimiter);
-        if (joined.includes('\uFFFD')) {
-          yield { kind: 'bad', row, reason: `invalid UTF-8 (if the file is Windows-1252 or Latin-1, import it with --encoding windows-1252)`, raw: joined.slice(0, 500) };
-        } else if (record.length !== header.length) {
-          yield { kind: 'bad', row, reason: `has ${record.length} columns, the header has ${header.length}`, raw: joined.slice(0, 500) };
-        } else {
-          yield { kind: 'row', row, values: record };
-        }
-      }
-      while (bad.length > 0) yield bad.shift()!;
+      for await (const batch of batches(onBytes)) yield* batch;
     },
   };
+}
+
+async function* streamBatches(path: string, encoding: Encoding, delimiter: string, width: number, onBytes?: (n: number) => void): AsyncGenerator<CsvItem[]> {
+  const decoder = new TextDecoder(decoderLabel(encoding), { fatal: false });
+  const splitter = new CsvRecordSplitter(delimiter);
+  let bytesRead = 0;
+  // Checks that cost per cell run only once the file has shown a reason for them.
+  let replaced = false;
+  let nonAscii = false;
+  const check = (records: CsvRecord[]): CsvItem[] => {
+    const out: CsvItem[] = [];
+    for (const r of records) {
+      if (r.kind === 'unreadable') {
+        out.push({ kind: 'bad', row: r.row, reason: r.reason, raw: r.raw });
+        continue;
+      }
+      if (r.row === 1) continue;
+      const cells = nonAscii ? nfc(r.cells) : r.cells;
+      if (replaced && cells.some((c) => c.includes('\uFFFD'))) {
+        out.push({ kind: 'bad', row: r.row, reason: `invalid ${encoding === 'utf-8' ? 'UTF-8' : encoding} (if the file is Windows-1252 or Latin-1, import it with --encoding windows-1252)`, raw: cells.join(delimiter).slice(0, 500) });
+        continue;
+      }
+      if (cells.length > width && cells.slice(width).every((c) => c.trim() === '')) cells.length = width;
+      if (cells.length !== width) {
+        out.push({ kind: 'bad', row: r.row, reason: `has ${cells.length} columns, the header has ${width}`, raw: cells.join(delimiter).slice(0, 500) });
+        continue;
+      }
+      out.push({ kind: 'row', row: r.row, values: cells });
+    }
+    return out;
+  };
+  const decoded = (text: string): string => {
+    if (!replaced && text.includes('\uFFFD')) replaced = true;
+    if (!nonAscii && NON_ASCII.test(text)) nonAscii = true;
+    return text;
+  };
+  for await (const chunk of createReadStream(path, { highWaterMark: READ_CHUNK })) {
+    bytesRead += (chunk as Buffer).length;
+    onBytes?.(bytesRead);
+    const items = check(splitter.push(decoded(decoder.decode(chunk as Buffer, { stream: true }))));
+    if (items.length > 0) yield items;
+  }
+  const items = check([...splitter.push(decoded(decoder.decode())), ...splitter.end()]);
+  if (items.length > 0) yield items;
 }

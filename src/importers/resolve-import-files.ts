@@ -10,7 +10,8 @@ import { loadMappingFile, loadPreset } from './load-mapping.js';
 import type { NamedMapping } from './load-mapping.js';
 import { manifestSchema } from './manifest-schema.js';
 import { openCsv } from './read-csv.js';
-import type { Encoding } from './read-csv.js';
+import { ENCODINGS } from './detect-encoding.js';
+import type { Encoding } from './detect-encoding.js';
 
 export interface ImportRequest {
   readonly paths: readonly string[];
@@ -43,9 +44,6 @@ function fromManifest(folder: string): { path: string; candidates: NamedMapping[
 async function bind(path: string, candidates: readonly NamedMapping[], encoding?: Encoding): Promise<ImportFile> {
   if (!existsSync(path)) throw new TandemError('IMPORT_FILE_UNREADABLE', `no file ${path}`, { place: { file: path } });
   const probe = await openCsv(path, { encoding });
-  if (probe.header.length === 0 || (probe.header.length === 1 && probe.header[0] === '')) {
-    throw new TandemError('IMPORT_FILE_UNREADABLE', `${basename(path)} is empty (no header row)`, { place: { file: path } });
-  }
   const named = chooseMapping(path, probe.header, candidates);
   const csv = await openCsv(path, { delimiter: named.mapping.delimiter, encoding: encoding ?? named.mapping.encoding });
   try {
@@ -63,6 +61,9 @@ async function bind(path: string, candidates: readonly NamedMapping[], encoding?
  * mappings, persons first so that deals and activities find them.
  */
 export async function resolveImportFiles(request: ImportRequest): Promise<ImportFile[]> {
+  if (request.encoding !== undefined && !(ENCODINGS as readonly string[]).includes(request.encoding)) {
+    throw new TandemError('BAD_INPUT', `unknown encoding "${request.encoding}"; use one of ${ENCODINGS.join(', ')} (or leave it out to detect it)`);
+  }
   const jobs: { path: string; candidates: NamedMapping[] }[] = [];
   const given = request.preset ? loadPreset(request.preset) : request.mapping ? [loadMappingFile(request.mapping)] : null;
   for (const p of request.paths) {

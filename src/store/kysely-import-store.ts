@@ -37,7 +37,12 @@ async function lookupRefs(trx: Transaction<Database>, refs: readonly PersonRef[]
   const emails: string[] = [];
   for (const ref of refs) {
     if (into.has(refKey(ref))) continue;
-    if (ref.kind === 'external') bySource.set(ref.source, [...(bySource.get(ref.source) ?? []), ref.externalId]);
+    if (ref.kind === 'external') {
+      // Appended in place: copying the list per reference made a batch quadratic in its size.
+      const ids = bySource.get(ref.source);
+      if (ids) ids.push(ref.externalId);
+      else bySource.set(ref.source, [ref.externalId]);
+    }
     else {
       const e = normaliseEmail(ref.email);
       if (e) emails.push(e);

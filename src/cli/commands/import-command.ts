@@ -13,7 +13,7 @@ export function importCommand(program: Command, open: OpenServices, io: CliIo): 
     .argument('<files...>', 'CSV files or export folders')
     .option('--preset <name>', 'a bundled mapping set (e.g. olist, x-education, hubspot-contacts); see `tandem presets`')
     .option('--mapping <file>', 'a mapping file (YAML) saying which column feeds each field')
-    .option('--encoding <name>', 'file encoding: utf-8 (default), windows-1252, latin1, utf-16le')
+    .option('--encoding <name>', 'file encoding: utf-8, windows-1252, latin1, utf-16le, utf-16be (default: detected)')
     .option('--rejects <file>', 'where to write rejected rows', 'tandem-rejects.csv')
     .option('--no-replay', 'do not replay after importing')
     .addHelpText('after', '\nExamples:\n  tandem import --preset olist ../shared/data/olist-marketing-funnel/*.csv\n  tandem import --mapping my-crm.yaml leads.csv\n  tandem import ./exports   # a folder with manifest.yaml')
