@@ -62,9 +62,7 @@ export async function replayPersons(
 ): Promise<{ persons: number; transitions: number }> {
   let transitions = 0;
   for (let i = 0; i < personIds.length; i += PAGE) {
-    const page = await store.personActivities(personIds.slice(i, i + PAGE));
-    const timelines = page.map((p) => timelineOf(ctx, p));
-    await store.writeTimelines(replayVersion(ctx), timelines);
+    const timelines = await store.rewriteTimelines(personIds.slice(i, i + PAGE), replayVersion(ctx), (page) => page.map((p) => timelineOf(ctx, p)));
     transitions += timelines.reduce((n, t) => n + t.transitions.length, 0);
     onProgress?.({ done: Math.min(i + PAGE, personIds.length), total: personIds.length });
   }

@@ -10,6 +10,14 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'BAD_INPUT',
   'NOT_REPLAYED',
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'CONFLICT',
+  'SIGNATURE_INVALID',
+  'RATE_LIMITED',
+  'PAYLOAD_TOO_LARGE',
+  'SCHEMA_OUTDATED',
+  'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

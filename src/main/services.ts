@@ -10,6 +10,8 @@ import type { FunnelModel } from '../domain/funnel-model.js';
 import { DEFAULT_FUNNEL_MODEL_PATH, parseFunnelModel, readTextFile } from '../config/load-funnel-model.js';
 import { resolveImportFiles } from '../importers/resolve-import-files.js';
 import { openStore } from '../store/open-store.js';
+import type { OpenStoreOptions } from '../store/open-store.js';
+import { serverServices } from './server-services.js';
 
 /** The active funnel model: the last one replayed, or the bundled default. */
 async function activeFunnelModel(store: Store): Promise<{ model: FunnelModel; content: string }> {
@@ -19,8 +21,8 @@ async function activeFunnelModel(store: Store): Promise<{ model: FunnelModel; co
   return { model: parseFunnelModel(content, DEFAULT_FUNNEL_MODEL_PATH), content };
 }
 
-async function adopt(store: Store, model: FunnelModel, content: string, at: string): Promise<void> {
-  await store.models.saveVersion({ version: model.version, kind: 'funnel', modelId: model.id, content, author: null, createdAt: at, active: false });
+async function adopt(store: Store, model: FunnelModel, content: string, at: string, author: string | null = null): Promise<void> {
+  await store.models.saveVersion({ version: model.version, kind: 'funnel', modelId: model.id, content, author, createdAt: at, active: false });
   await store.models.activate('funnel', model.version);
 }
 
@@ -34,16 +36,24 @@ async function replayContext(store: Store, model: FunnelModel, at: Date): Promis
 }
 
 /** Builds the use cases over a concrete store: the only place adapters are put together. */
-export async function openServices(db: string): Promise<Services> {
-  const store = await openStore(db);
+export async function openServices(db: string, options: OpenStoreOptions = {}): Promise<Services> {
+  const store = await openStore(db, options);
   const now = (): string => new Date().toISOString();
-  return {
+  const services: Services = {
     dialect: store.dialect,
+    ...serverServices({
+      store,
+      now,
+      activeFunnelModel: () => activeFunnelModel(store),
+      adopt: (model, content, author) => adopt(store, model, content, now(), author),
+      replayContext: (model, at) => replayContext(store, model, at),
+      importFiles: (request, hooks) => services.importFiles(request, hooks),
+    }),
     async importFiles(request, hooks = {}) {
       const files = await resolveImportFiles(request);
       hooks.onFiles?.(files.map((f) => ({ path: f.path, mapping: f.mappingName, bytes: f.bytes })));
       const summary = await importData(store.imports, files, {
-        runId: randomUUID(),
+        runId: request.runId ?? randomUUID(),
         now,
         onProgress: hooks.onProgress,
         onRejects: hooks.onRejects,
@@ -79,4 +89,5 @@ export async function openServices(db: string): Promise<Services> {
     },
     close: () => store.close(),
   };
+  return services;
 }

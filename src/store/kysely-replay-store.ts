@@ -6,6 +6,7 @@ import { MAIN_STAGES } from '../domain/stage.js';
 import type { StageId } from '../domain/stage.js';
 import type { PersonActivities, ReplayStore } from '../app/ports/replay-store.js';
 import { readJson } from './json-column.js';
+import { retryTransient } from './retry-transient.js';
 import type { ActivitiesTable, Database, JourneysTable, PersonsTable } from './schema.js';
 
 function toActivity(r: ActivitiesTable): Activity {
@@ -101,7 +102,7 @@ export class KyselyReplayStore implements ReplayStore {
 
   async writeTimelines(modelVersion: string, timelines: readonly Timeline[]): Promise<void> {
     if (timelines.length === 0) return;
-    await this.db.transaction().execute(async (trx) => {
+    await this.inTransaction(async (trx) => {
       for (let i = 0; i < timelines.length; i += 300) {
         const part = timelines.slice(i, i + 300);
         const ids = part.map((t) => t.journey.personId);
@@ -138,6 +139,32 @@ export class KyselyReplayStore implements ReplayStore {
         for (let k = 0; k < journeys.length; k += 100) await trx.insertInto('journeys').values(journeys.slice(k, k + 100)).execute();
       }
     });
+  }
+
+  /** Joins the caller's transaction when this store was built on one. */
+  private inTransaction<T>(run: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+    return this.db.isTransaction ? run(this.db) : this.db.transaction().execute(run);
+  }
+
+  async rewriteTimelines(
+    personIds: readonly string[],
+    modelVersion: string,
+    compute: (page: readonly PersonActivities[]) => Timeline[],
+  ): Promise<Timeline[]> {
+    if (personIds.length === 0) return [];
+    const ids = [...personIds].sort();
+    return retryTransient(() =>
+      this.db.transaction().execute(async (trx) => {
+        // A no-op update takes the persons' row locks (on both databases), in id order.
+        for (let i = 0; i < ids.length; i += 500) {
+          await trx.updateTable('persons').set((eb) => ({ updated_at: eb.ref('updated_at') })).where('id', 'in', ids.slice(i, i + 500)).execute();
+        }
+        const inside = new KyselyReplayStore(trx);
+        const timelines = compute(await inside.personActivities(ids));
+        await inside.writeTimelines(modelVersion, timelines);
+        return timelines;
+      }),
+    );
   }
 
   async deleteTimelines(modelVersion: string): Promise<void> {
