@@ -7,6 +7,7 @@ import { importCommand } from './commands/import-command.js';
 import { modelCommand } from './commands/model-command.js';
 import { replayCommand } from './commands/replay-command.js';
 import { reportCommand } from './commands/report-command.js';
+import { tokenCommand } from './commands/token-command.js';
 import { exitCodeFor } from './exit-codes.js';
 
 export interface ProgramDeps {
@@ -36,6 +37,7 @@ export function buildProgram(deps: ProgramDeps): { program: Command; io: CliIo }
   replayCommand(program, deps.open, io);
   reportCommand(program, deps.open, io);
   modelCommand(program, io);
+  tokenCommand(program, deps.open, io);
   program
     .command('presets')
     .description('List the bundled import presets')

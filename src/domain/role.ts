@@ -3,7 +3,7 @@ export const ROLES = ['admin', 'marketing', 'sales', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** What a request may do. Each route names the one permission it needs. */
-export const PERMISSIONS = ['read', 'ingest', 'import', 'work-queue', 'propose', 'approve', 'manage-users', 'read-audit'] as const;
+export const PERMISSIONS = ['read', 'ingest', 'import', 'work-queue', 'propose', 'approve', 'manage-users'] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export function isRole(value: string): value is Role {

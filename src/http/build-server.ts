@@ -45,7 +45,6 @@ export async function buildServer(services: Services, given: Partial<ServerOptio
     serverFactory: (handler) =>
       createServer({ requestTimeout: options.requestTimeoutMs, headersTimeout: Math.min(options.requestTimeoutMs, 60_000), connectionsCheckingInterval: Math.min(1000, options.requestTimeoutMs) }, handler),
     requestIdHeader: false,
-    disableRequestLogging: false,
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

@@ -5,7 +5,7 @@ import { auditSort, isoDateTime, page } from '../schemas/common.js';
 
 export const auditRoutes: RouteModule = (app, { services }) => {
   app.get('/api/audit', {
-    config: { permission: 'read-audit' },
+    config: { permission: 'read' },
     schema: {
       tags: ['sign-off'],
       summary: 'The audit log: every change and approval (who, when, what, before and after)',

@@ -2,15 +2,21 @@ import type {} from '@fastify/multipart';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
+import type { ImportRunView } from '../../app/ports/import-run-store.js';
 import { TandemError } from '../../domain/errors.js';
 import { errorBodySchema } from '../error-body.js';
 import { BEARER } from '../route-context.js';
 import type { RouteModule } from '../route-context.js';
 import { documented, idParam, page } from '../schemas/common.js';
 import { safeUploadName } from '../upload-name.js';
+
+/** A run as clients see it: file names, not the server's paths. */
+function publicView(run: ImportRunView): ImportRunView {
+  return { ...run, files: run.files.map((f) => basename(f)), progress: run.progress && { ...run.progress, file: basename(run.progress.file) } };
+}
 
 const ENCODINGS = ['utf-8', 'windows-1252', 'latin1', 'utf-16le'] as const;
 
@@ -71,12 +77,12 @@ export const importRoutes: RouteModule = (app, { services, options, track }) => 
   app.get('/api/imports', {
     config: { permission: 'read' },
     schema: { tags: ['imports'], summary: 'Import runs, newest first', security: BEARER, querystring: z.object(page), response: { 200: documented('{ runs: ImportRun[] }') } },
-    handler: async (request) => ({ runs: await services.importRuns(request.query.limit, request.query.offset) }),
+    handler: async (request) => ({ runs: (await services.importRuns(request.query.limit, request.query.offset)).map(publicView) }),
   });
   app.get('/api/imports/:id', {
     config: { permission: 'read' },
     schema: { tags: ['imports'], summary: 'One import run: status, rows, progress (bytes read of total)', security: BEARER, params: idParam, response: { 200: documented('ImportRun') } },
-    handler: async (request) => services.importRun(request.params.id),
+    handler: async (request) => publicView(await services.importRun(request.params.id)),
   });
   app.get('/api/imports/:id/rejects', {
     config: { permission: 'read' },
