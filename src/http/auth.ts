@@ -45,9 +45,12 @@ export function installAuthenticate(app: FastifyInstance, services: Services, no
   });
 }
 
-/** Runs after rate limiting: 401 without a valid token, 403 without the permission. */
+/**
+ * Runs after rate limiting (the plugin's per-route hooks come after app-level onRequest
+ * hooks) and before the body is read: 401 without a valid token, 403 without the permission.
+ */
 export function installAuthorize(app: FastifyInstance): void {
-  app.addHook('onRequest', async (request) => {
+  app.addHook('preParsing', async (request, _reply, payload) => {
     if (!isApiUrl(request.url)) return;
     if (!request.actor) {
       const given = !!request.headers.authorization;
@@ -57,9 +60,10 @@ export function installAuthorize(app: FastifyInstance): void {
       );
     }
     const permission = request.routeOptions.config.permission;
-    if (!permission) return; // unknown /api/ route: the 404 handler answers
-    if (request.actor.role !== 'operator' && !can(request.actor.role, permission)) {
+    // No permission: an unknown /api/ route, which the 404 handler answers.
+    if (permission && request.actor.role !== 'operator' && !can(request.actor.role, permission)) {
       throw new TandemError('FORBIDDEN', `${request.actor.name} is ${request.actor.role}; this needs the ${permission} permission (${rolesWith(permission).join(', ')})`);
     }
+    return payload;
   });
 }

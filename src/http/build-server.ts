@@ -10,7 +10,7 @@ import Fastify from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Services } from '../app/services.js';
-import { installAuthenticate, installAuthorize } from './auth.js';
+import { installAuthenticate, installAuthorize, isApiUrl } from './auth.js';
 import { installErrorHandler } from './error-handler.js';
 import type { App } from './route-context.js';
 import { ROUTE_MODULES } from './routes/index.js';
@@ -67,10 +67,11 @@ export async function buildServer(services: Services, given: Partial<ServerOptio
   await app.register(rateLimit, {
     global: true,
     timeWindow: 60_000,
-    // A valid token gets its own budget; requests without one share their address's small
-    // budget, so guessing tokens stops after a few tries a minute.
-    keyGenerator: (request) => (request.actor ? `token:${request.actor.tokenId}` : `ip:${request.ip}`),
-    max: (request) => (request.actor ? options.rateLimitPerToken : options.rateLimitAnonymous),
+    // A valid token gets its own budget. /api/ requests without one share their address's
+    // small budget, so guessing tokens stops after a few tries a minute. Webhooks and docs
+    // (no token by design) are counted per address with the normal budget.
+    keyGenerator: (request) => (request.actor ? `token:${request.actor.tokenId}` : isApiUrl(request.url) ? `guess:${request.ip}` : `ip:${request.ip}`),
+    max: (request) => (!request.actor && isApiUrl(request.url) ? options.rateLimitAnonymous : options.rateLimitPerToken),
     errorResponseBuilder: (_request, context) => ({ statusCode: 429, code: 'RATE_LIMITED', message: `too many requests: at most ${context.max} a minute; retry in ${context.after}` }),
   });
   installAuthorize(app);
