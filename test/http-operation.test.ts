@@ -1,7 +1,7 @@
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TandemError } from '../src/domain/errors.js';
-import { openServices } from '../src/main/services.js';
+import { openServices, storeAdmin } from '../src/main/services.js';
 import { runCli } from '../src/cli/program.js';
 import { DIALECTS, freshDatabase } from './dialects.js';
 import type { TestDatabase } from './dialects.js';
@@ -23,7 +23,7 @@ describe.each(DIALECTS)('operating the server on %s', (dialect) => {
     );
     expect(refused).toBeInstanceOf(TandemError);
     expect((refused as TandemError).code).toBe('SCHEMA_OUTDATED');
-    expect((refused as TandemError).message).toMatch(/001-initial, 002-server/);
+    expect((refused as TandemError).message).toMatch(/001-initial, 002-replay-queue, 003-server/);
     const migrated = await openServices(db.location);
     await migrated.close();
     const checked = await openServices(db.location, { migrate: false });
@@ -67,7 +67,7 @@ describe.each(DIALECTS)('operating the server on %s', (dialect) => {
     cleanup.push(() => db.drop());
     const out: string[] = [];
     const err: string[] = [];
-    const run = (...args: string[]) => runCli(['--db', db.location, ...args], { open: openServices, defaultDb: db.location, out: (t) => out.push(t), err: (t) => err.push(t) });
+    const run = (...args: string[]) => runCli(['--db', db.location, ...args], { open: openServices, admin: storeAdmin, defaultDb: db.location, out: (t) => out.push(t), err: (t) => err.push(t) });
     expect(await run('token', 'create', '--user', 'Noor', '--label', 'x')).toBe(67);
     expect(err.join('\n')).toMatch(/no user "Noor": give a role/);
     expect(await run('token', 'create', '--user', 'Noor', '--role', 'marketing', '--label', 'laptop')).toBe(0);

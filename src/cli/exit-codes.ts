@@ -20,6 +20,8 @@ export function exitCodeFor(code: ErrorCode): number {
       return 67;
     case 'NOT_REPLAYED':
       return 70;
+    case 'UNSUPPORTED':
+      return 69;
     case 'UNAUTHORIZED':
     case 'FORBIDDEN':
     case 'SIGNATURE_INVALID':

@@ -27,6 +27,8 @@ export function httpStatusFor(code: ErrorCode): number {
     case 'NOT_REPLAYED':
     case 'INTERNAL':
       return 500;
+    case 'UNSUPPORTED':
+      return 501;
     case 'DB_UNREACHABLE':
     case 'SCHEMA_OUTDATED':
       return 503;

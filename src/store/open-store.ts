@@ -42,11 +42,12 @@ export async function openStore(location: string, options: OpenStoreOptions = {}
     helpers = postgresHelpers;
   } else {
     try {
-      dialect = createSqliteDialect(location).dialect;
+      const opened = createSqliteDialect(location);
+      dialect = opened.dialect;
+      helpers = sqliteHelpers(opened.raw);
     } catch (e) {
       throw new TandemError('DB_UNREACHABLE', `cannot open the SQLite file ${location}: ${(e as Error).message}`);
     }
-    helpers = sqliteHelpers;
   }
   const db = new Kysely<Database>({ dialect });
   const migrator = new Migrator({ db, provider: migrationProvider });
@@ -73,8 +74,8 @@ export async function openStore(location: string, options: OpenStoreOptions = {}
     dialect: helpers.name,
     db,
     helpers,
-    imports: retryingImportStore(new KyselyImportStore(db)),
-    replay: new KyselyReplayStore(db),
+    imports: retryingImportStore(new KyselyImportStore(db, helpers)),
+    replay: new KyselyReplayStore(db, helpers),
     reports: new KyselyReportStore(db, helpers),
     models: new KyselyModelStore(db),
     auth: new KyselyAuthStore(db),
