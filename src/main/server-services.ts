@@ -42,7 +42,8 @@ export function serverServices(deps: ServerServicesDeps): ServerServices {
   };
   const replayTouched = async (personIds: readonly string[]): Promise<number> => {
     const { model, content } = await deps.activeFunnelModel();
-    await deps.adopt(model, content, null);
+    // The first data in a new database makes the bundled model the adopted one, as an import does.
+    if (!(await store.models.active('funnel'))) await deps.adopt(model, content, null);
     return (await replayPersons(store.replay, await deps.replayContext(model, new Date()), personIds)).persons;
   };
   return {

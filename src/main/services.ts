@@ -14,10 +14,23 @@ import { openStore } from '../store/open-store.js';
 import type { OpenStoreOptions } from '../store/open-store.js';
 import { serverServices } from './server-services.js';
 
+/** Parsed models by their text: parsing and validating YAML costs tens of ms, and a server asks on every request. */
+const parsedModels = new Map<string, FunnelModel>();
+
+function parseCached(content: string, name: string): FunnelModel {
+  let model = parsedModels.get(content);
+  if (!model) {
+    model = parseFunnelModel(content, name);
+    if (parsedModels.size >= 32) parsedModels.clear();
+    parsedModels.set(content, model);
+  }
+  return model;
+}
+
 /** The active funnel model: the last one replayed, or the bundled default. */
 async function activeFunnelModel(store: Store): Promise<{ model: FunnelModel; content: string }> {
   const active = await store.models.active('funnel');
-  if (active) return { model: parseFunnelModel(active.content, `stored funnel model ${active.version}`), content: active.content };
+  if (active) return { model: parseCached(active.content, `stored funnel model ${active.version}`), content: active.content };
   const content = readFileSync(DEFAULT_FUNNEL_MODEL_PATH, 'utf8');
   return { model: parseFunnelModel(content, DEFAULT_FUNNEL_MODEL_PATH), content };
 }
