@@ -182,6 +182,11 @@ describe.each(DIALECTS.flatMap((d) => TRANSPORTS.map((t) => [d, t] as const)))('
     const id = created.json.id;
     expect(created.json.backtest.candidate.stages[0].reached).toBe(5);
     expect(created.json.signOff.waitingFor).toEqual(['marketing', 'sales']);
+    const trial = await call('POST', '/api/models/funnel/backtest', { token: as('sales'), body: { content } });
+    expect(trial.status).toBe(200);
+    expect(trial.json.version).toBe(created.json.version);
+    expect(trial.json.backtest.current.stages[0].reached).toBe(5);
+    expect((await call('POST', '/api/models/funnel/backtest', { token: as('viewer'), body: { content } })).status).toBe(403);
     const bad = await call('POST', '/api/proposals', { token: as('marketing'), body: { kind: 'funnel', title: 'broken', content: 'id: x\nstages: 3\n' } });
     expect(bad.status).toBe(400);
     expect(bad.json.error.code).toBe('CONFIG_INVALID');

@@ -181,6 +181,19 @@ describe.each(DIALECTS)('API security on %s (real server on 127.0.0.1)', (dialec
     expect(get.headers['access-control-allow-origin']).toBeUndefined();
   });
 
+  it('allows exactly the origins named with --cors-origin when CORS is turned on', async () => {
+    const open = await startApi(dialect, 'inject', { corsOrigins: ['https://dash.example'] }, api.db);
+    try {
+      const allowed = await open.client.call('OPTIONS', '/api/me', { headers: { origin: 'https://dash.example', 'access-control-request-method': 'GET' } });
+      expect(allowed.headers['access-control-allow-origin']).toBe('https://dash.example');
+      const other = await open.client.call('OPTIONS', '/api/me', { headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' } });
+      expect(other.headers['access-control-allow-origin']).toBeUndefined();
+    } finally {
+      await open.app.close();
+      await open.services.close();
+    }
+  });
+
   it('slows token guessing to a few tries a minute per address, while a real token still works', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 8; i++) {

@@ -23,6 +23,8 @@ export interface ProposalService {
   /** Kinds that can be proposed now, with whether a backtest is attached. */
   kinds(): { kind: DefinitionKind; backtest: boolean }[];
   propose(actor: Actor, request: ProposeRequest): Promise<ProposalView>;
+  /** What a candidate would have done on history, without proposing it. */
+  backtest(kind: DefinitionKind, content: string): Promise<{ version: string; backtest: unknown }>;
   approve(actor: Actor, id: string): Promise<ProposalView & { adopted: { version: string; replayed: number } | null }>;
   reject(actor: Actor, id: string, reason: string | null): Promise<ProposalView>;
   get(id: string): Promise<ProposalView>;
@@ -112,6 +114,12 @@ export function proposalService(
         { kind: p.kind, version: p.version, title: p.title, content: p.content },
       );
       return view(p);
+    },
+    async backtest(kind, content) {
+      const h = handler(kind);
+      const checked = h.check(content, `candidate ${kind} model`);
+      if (!h.backtest) throw new TandemError('BAD_INPUT', `${kind} models have no backtest in this version`, { place: { field: 'kind' } });
+      return { version: checked.version, backtest: await h.backtest(content) };
     },
     async approve(actor, id) {
       const p = await mustGet(id);

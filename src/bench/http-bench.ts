@@ -50,6 +50,8 @@ export async function benchHttp(ctx: BenchContext): Promise<BenchResult[]> {
   const auth = { authorization: `Bearer ${secret}` };
   const results: BenchResult[] = [];
   const run = async (figure: string, requests: Parameters<Cannon>[0]['requests'], floor: CannonResult | null, itemsPerRequest = 0): Promise<CannonResult> => {
+    // Requests the previous run left in flight queue for the database; let them drain first.
+    await fetch(`${url}/api/me`, { headers: auth });
     const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers: { ...auth, 'content-type': 'application/json' }, requests });
     if (r.errors + r.timeouts + r.non2xx > 0) process.stderr.write(`warning: ${figure}: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts\n`);
     results.push({
@@ -69,7 +71,15 @@ export async function benchHttp(ctx: BenchContext): Promise<BenchResult[]> {
   try {
     const floor = await run('GET /health (trivial)', [{ method: 'GET', path: '/health' }], null);
     await run('GET /api/me (token lookup)', [{ method: 'GET', path: '/api/me' }], floor);
-    await run('GET /api/reports/funnel', [{ method: 'GET', path: '/api/reports/funnel?at=2025-01-01T00:00:00Z' }], floor);
+    // Identical concurrent requests share one computation (single flight); a distinct `at` on
+    // every request shows the cost of computing each one.
+    await run('GET /api/reports/funnel (same query)', [{ method: 'GET', path: '/api/reports/funnel?at=2025-01-01T00:00:00Z' }], floor);
+    let m = 0;
+    await run(
+      'GET /api/reports/funnel (each query distinct)',
+      [{ method: 'GET', path: '/api/reports/funnel', setupRequest: (r) => ({ ...r, path: `/api/reports/funnel?at=${new Date(Date.UTC(2025, 0, 1) + 1000 * m++).toISOString()}` }) }],
+      floor,
+    );
     let n = 0;
     await run(
       `POST /api/ingest (${BATCH} new activities each)`,

@@ -7,6 +7,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Services } from '../app/services.js';
@@ -28,6 +29,11 @@ export const REDACTED_PATHS = [
   'token',
   '*.password',
 ];
+
+/** A tokenless /api/ request (not a CORS preflight): what guessing tokens looks like. */
+function guessing(request: FastifyRequest): boolean {
+  return !request.actor && request.method !== 'OPTIONS' && isApiUrl(request.url);
+}
 
 /**
  * The HTTP server over the use cases. It keeps no state of its own beyond soft rate-limit
@@ -70,8 +76,8 @@ export async function buildServer(services: Services, given: Partial<ServerOptio
     // A valid token gets its own budget. /api/ requests without one share their address's
     // small budget, so guessing tokens stops after a few tries a minute. Webhooks and docs
     // (no token by design) are counted per address with the normal budget.
-    keyGenerator: (request) => (request.actor ? `token:${request.actor.tokenId}` : isApiUrl(request.url) ? `guess:${request.ip}` : `ip:${request.ip}`),
-    max: (request) => (!request.actor && isApiUrl(request.url) ? options.rateLimitAnonymous : options.rateLimitPerToken),
+    keyGenerator: (request) => (request.actor ? `token:${request.actor.tokenId}` : guessing(request) ? `guess:${request.ip}` : `ip:${request.ip}`),
+    max: (request) => (guessing(request) ? options.rateLimitAnonymous : options.rateLimitPerToken),
     errorResponseBuilder: (_request, context) => ({ statusCode: 429, code: 'RATE_LIMITED', message: `too many requests: at most ${context.max} a minute; retry in ${context.after}` }),
   });
   installAuthorize(app);

@@ -36,9 +36,8 @@ export function checkItems(body: Partial<Record<IngestKind, readonly unknown[]>>
 export async function ingestChecked(services: Services, body: Partial<Record<IngestKind, readonly unknown[]>>) {
   const { request, errors } = checkItems(body);
   const result = await services.ingest(request);
-  const accepted = { ...result.accepted };
   const rejected = [...errors, ...result.rejected].sort((a, b) => a.kind.localeCompare(b.kind) || a.index - b.index);
-  return { ...result, accepted, rejected };
+  return { ...result, rejected };
 }
 
 const SINGLE: { kind: IngestKind; path: string; schema: z.ZodType }[] = [

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFINITION_KINDS } from '../../app/ports/proposal-store.js';
 import { TandemError } from '../../domain/errors.js';
 import { BEARER } from '../route-context.js';
 import type { RouteModule } from '../route-context.js';
@@ -15,7 +16,21 @@ const versionSchema = z.object({
 });
 
 /** The shared definitions: the active funnel model and every version adopted. Changes go through /api/proposals. */
-export const modelRoutes: RouteModule = (app, { services }) => {
+export const modelRoutes: RouteModule = (app, { services, options }) => {
+  app.post('/api/models/:kind/backtest', {
+    config: { permission: 'propose' },
+    bodyLimit: options.batchBodyLimit,
+    schema: {
+      tags: ['models'],
+      summary: 'Backtest a candidate definition on history without proposing it',
+      description: 'For a funnel model: everyone is replayed under the candidate and its funnel is returned beside the current one.',
+      security: BEARER,
+      params: z.object({ kind: z.enum(DEFINITION_KINDS) }),
+      body: z.object({ content: z.string().min(1).max(1_000_000) }).strict(),
+      response: { 200: z.object({ version: z.string(), backtest: z.unknown() }) },
+    },
+    handler: async (request) => services.proposals.backtest(request.params.kind, request.body.content),
+  });
   app.get('/api/models/funnel', {
     config: { permission: 'read' },
     schema: { tags: ['models'], summary: 'The active funnel model (stages, owners, SLAs, targets)', security: BEARER },

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { errorBodySchema } from '../error-body.js';
 import { BEARER } from '../route-context.js';
 import type { RouteModule } from '../route-context.js';
+import type { FunnelReport } from '../../domain/funnel-report.js';
 import { documented, isoDate } from '../schemas/common.js';
+import { singleFlight } from '../single-flight.js';
 
 /** A person field or an imported column (snake_case) to split by; never SQL. */
 const field = z.string().regex(/^[\p{L}\p{N}_]{1,64}$/u, 'a field name: letters, digits and _ (e.g. source, owner, country)');
@@ -16,6 +18,7 @@ export const REPORTS: { id: string; path: string; summary: string }[] = [
 ];
 
 export const reportRoutes: RouteModule = (app, { services }) => {
+  const funnelFlight = singleFlight<FunnelReport>();
   app.get('/api/reports', {
     config: { permission: 'read' },
     schema: {
@@ -43,7 +46,9 @@ export const reportRoutes: RouteModule = (app, { services }) => {
     },
     handler: async (request) => {
       const q = request.query;
-      return services.funnelReport({ from: q.from ?? null, to: q.to ?? null, by: q.by ?? null, at: q.at ? new Date(q.at) : new Date() });
+      const at = q.at ? new Date(q.at) : new Date();
+      const key = JSON.stringify([q.from ?? null, q.to ?? null, q.by ?? null, at.toISOString()]);
+      return funnelFlight(key, () => services.funnelReport({ from: q.from ?? null, to: q.to ?? null, by: q.by ?? null, at }));
     },
   });
 };
