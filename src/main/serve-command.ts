@@ -2,6 +2,7 @@ import closeWithGrace from 'close-with-grace';
 import { Option } from 'commander';
 import type { Command } from 'commander';
 import type { CliIo } from '../cli/cli-io.js';
+import { TandemError } from '../domain/errors.js';
 import { loadServerEnv } from '../config/server-config.js';
 import { buildServer } from '../http/build-server.js';
 import { isPostgresUrl, redact } from '../store/open-store.js';
@@ -15,6 +16,12 @@ interface ServeOptions {
   webDist?: string;
   rateLimit: string;
   uploadDir?: string;
+}
+
+function whole(text: string, option: string, min: number, max: number): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n < min || n > max) throw new TandemError('BAD_INPUT', `--${option} must be a whole number from ${min} to ${max}, not "${text}"`, { place: { field: option } });
+  return n;
 }
 
 /** `tandem serve`: the HTTP API, its docs, webhooks, and (when built) the dashboard. */
@@ -31,6 +38,8 @@ export function serveCommand(program: Command, io: CliIo): Command {
     .option('--upload-dir <dir>', 'where uploaded CSVs wait while they import (default: the system temp folder)')
     .addHelpText('after', '\nEnvironment: TANDEM_WEBHOOK_SECRETS="hubspot=<secret>,crm=<secret>" enables /webhooks/<source>; TANDEM_LOG_LEVEL (info).\nExample:\n  tandem token create --user admin --role admin\n  tandem serve --db postgres://tandem@localhost/tandem --port 8080')
     .action(async (opts: ServeOptions) => {
+      const port = whole(opts.port, 'port', 0, 65535);
+      const rateLimit = whole(opts.rateLimit, 'rate-limit', 1, 1e9);
       const env = loadServerEnv();
       const db = io.db(program);
       const services = await openServices(db, { migrate: opts.migrate });
@@ -39,7 +48,7 @@ export function serveCommand(program: Command, io: CliIo): Command {
         logLevel: env.logLevel,
         corsOrigins: opts.corsOrigin ?? [],
         webDist: opts.webDist ?? new URL('../../web-dist', import.meta.url).pathname,
-        rateLimitPerToken: Number(opts.rateLimit),
+        rateLimitPerToken: rateLimit,
         uploadDir: opts.uploadDir ?? '',
       });
       // On SIGINT/SIGTERM: stop accepting, let requests and running uploads finish, close the database.
@@ -49,7 +58,18 @@ export function serveCommand(program: Command, io: CliIo): Command {
         await services.close();
       });
       app.addHook('onClose', async () => closer.uninstall());
-      const address = await app.listen({ port: Number(opts.port), host: opts.host });
+      let address: string;
+      try {
+        address = await app.listen({ port, host: opts.host });
+      } catch (e) {
+        await app.close();
+        await services.close();
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
+          throw new TandemError('BAD_INPUT', `cannot listen on ${opts.host}:${port} (${code}): choose another --port or --host`, { place: { field: 'port' } });
+        }
+        throw e;
+      }
       const where = isPostgresUrl(db) ? redact(db) : `SQLite ${db}`;
       io.err(`Tandem listening on ${address} (database ${where}); docs at ${address}/docs`);
     });
