@@ -65,9 +65,7 @@ export async function replayPersons(
 ): Promise<{ persons: number; transitions: number }> {
   let transitions = 0;
   for (let i = 0; i < personIds.length; i += PAGE) {
-    const page = await store.personActivities(personIds.slice(i, i + PAGE));
-    const timelines = page.map((p) => timelineOf(ctx, p));
-    await store.writeTimelines(replayVersion(ctx), timelines);
+    const timelines = await store.rewriteTimelines(personIds.slice(i, i + PAGE), replayVersion(ctx), (page) => page.map((p) => timelineOf(ctx, p)));
     transitions += timelines.reduce((n, t) => n + t.transitions.length, 0);
     onProgress?.({ done: Math.min(i + PAGE, personIds.length), total: personIds.length });
   }
@@ -88,12 +86,15 @@ export async function replayQueued(
   for (;;) {
     const ids = await store.queuedPersonIds(PAGE);
     if (ids.length === 0) break;
-    const page = await store.personActivities(ids);
-    const timelines = page.map((p) => timelineOf(ctx, p));
-    // A queued id whose person no longer exists still leaves the queue (an empty timeline).
-    const missing = ids.filter((id) => !page.some((p) => p.personId === id));
-    await store.writeTimelines(replayVersion(ctx), [...timelines, ...missing.map((id) => emptyTimeline(ctx, id))]);
-    persons += page.length;
+    let found = 0;
+    // Read and written under the persons' locks, like replayPersons: another server may be replaying them too.
+    const timelines = await store.rewriteTimelines(ids, replayVersion(ctx), (page) => {
+      found = page.length;
+      // A queued id whose person no longer exists still leaves the queue (an empty timeline).
+      const missing = ids.filter((id) => !page.some((p) => p.personId === id));
+      return [...page.map((p) => timelineOf(ctx, p)), ...missing.map((id) => emptyTimeline(ctx, id))];
+    });
+    persons += found;
     transitions += timelines.reduce((n, t) => n + t.transitions.length, 0);
     onProgress?.({ done: persons, total: persons + (await store.queuedPersonIds(1)).length });
   }

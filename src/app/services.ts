@@ -5,6 +5,7 @@ import type { FunnelReportRequest } from './funnel-report.js';
 import type { Reject } from './ports/import-records.js';
 import type { ImportProgress } from './ports/import-source.js';
 import type { ReplayProgress } from './replay.js';
+import type { ServerServices } from './server-services.js';
 
 export interface ImportFilesRequest {
   readonly paths: readonly string[];
@@ -13,6 +14,8 @@ export interface ImportFilesRequest {
   readonly encoding?: 'utf-8' | 'windows-1252' | 'latin1' | 'utf-16le' | 'utf-16be';
   /** Replay the persons the import touched (default true). */
   readonly replay?: boolean;
+  /** The run id to record the import under (default: a new one). */
+  readonly runId?: string;
 }
 
 export interface ImportHooks {
@@ -27,7 +30,7 @@ export interface ImportResult extends ImportSummary {
 }
 
 /** The use cases every interface (CLI, HTTP) calls, bound to one opened store. */
-export interface Services {
+export interface Services extends ServerServices {
   readonly dialect: 'sqlite' | 'postgres';
   importFiles(request: ImportFilesRequest, hooks?: ImportHooks): Promise<ImportResult>;
   /** Replays everyone under the given model file (or the active/default model) and makes it active. */

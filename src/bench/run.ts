@@ -3,6 +3,7 @@
  * `npm run bench`: measures the hot paths, each next to a floor measured in the same run.
  *   --persons N      persons to generate (default 100000; 10 activities each)
  *   --dialects LIST  sqlite,postgres (default both; PostgreSQL from TANDEM_BENCH_PG_URL or started here)
+ *   --benches LIST   core,http (default both)
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import type { BenchContext, BenchResult } from './bench-types.js';
 import { benchImportReplayReport } from './core-benches.js';
+import { benchHttp } from './http-bench.js';
 import { writeGeneratedExports } from './generated-exports.js';
 
 const { values } = parseArgs({
@@ -19,11 +21,13 @@ const { values } = parseArgs({
     persons: { type: 'string', default: '100000' },
     'activities-per-person': { type: 'string', default: '10' },
     dialects: { type: 'string', default: 'sqlite,postgres' },
+    benches: { type: 'string', default: 'core,http' },
   },
 });
 const persons = Number(values.persons);
 const perPerson = Number(values['activities-per-person']);
 const dialects = values.dialects.split(',') as ('sqlite' | 'postgres')[];
+const benches = new Set(values.benches.split(','));
 
 function pgUrl(): string {
   if (process.env.TANDEM_BENCH_PG_URL) return process.env.TANDEM_BENCH_PG_URL;
@@ -59,8 +63,14 @@ async function main(): Promise<void> {
         return url.toString();
       },
     };
-    process.stderr.write(`${dialect}: import, replay, report…\n`);
-    results.push(...(await benchImportReplayReport(ctx)));
+    if (benches.has('core')) {
+      process.stderr.write(`${dialect}: import, replay, report…\n`);
+      results.push(...(await benchImportReplayReport(ctx)));
+    }
+    if (benches.has('http')) {
+      process.stderr.write(`${dialect}: HTTP API under load on 127.0.0.1…\n`);
+      results.push(...(await benchHttp(ctx)));
+    }
   }
   print(results);
   rmSync(work, { recursive: true, force: true });

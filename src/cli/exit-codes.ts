@@ -22,6 +22,19 @@ export function exitCodeFor(code: ErrorCode): number {
       return 70;
     case 'UNSUPPORTED':
       return 69;
+    case 'UNAUTHORIZED':
+    case 'FORBIDDEN':
+    case 'SIGNATURE_INVALID':
+      return 77;
+    case 'CONFLICT':
+    case 'RATE_LIMITED':
+      return 75;
+    case 'PAYLOAD_TOO_LARGE':
+      return 64;
+    case 'SCHEMA_OUTDATED':
+      return 78;
+    case 'INTERNAL':
+      return 70;
     default: {
       const never: never = code;
       return Number(never) || 1;

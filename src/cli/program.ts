@@ -10,6 +10,7 @@ import { importCommand } from './commands/import-command.js';
 import { modelCommand } from './commands/model-command.js';
 import { replayCommand } from './commands/replay-command.js';
 import { reportCommand } from './commands/report-command.js';
+import { tokenCommand } from './commands/token-command.js';
 import { exitCodeFor } from './exit-codes.js';
 
 export interface ProgramDeps {
@@ -43,6 +44,7 @@ export function buildProgram(deps: ProgramDeps): { program: Command; io: CliIo }
   backupCommands(program, deps.admin, io);
   demoCommand(program, deps.open, io);
   generateCommand(program, io);
+  tokenCommand(program, deps.open, io);
   program
     .command('presets')
     .description('List the bundled import presets')

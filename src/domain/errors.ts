@@ -11,6 +11,14 @@ export const ERROR_CODES = [
   'BAD_INPUT',
   'NOT_REPLAYED',
   'UNSUPPORTED',
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'CONFLICT',
+  'SIGNATURE_INVALID',
+  'RATE_LIMITED',
+  'PAYLOAD_TOO_LARGE',
+  'SCHEMA_OUTDATED',
+  'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

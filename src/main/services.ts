@@ -11,17 +11,32 @@ import { DEFAULT_FUNNEL_MODEL_PATH, parseFunnelModel, readTextFile } from '../co
 import { resolveImportFiles } from '../importers/resolve-import-files.js';
 import { backupStore, restoreStore } from '../store/backup.js';
 import { openStore } from '../store/open-store.js';
+import type { OpenStoreOptions } from '../store/open-store.js';
+import { serverServices } from './server-services.js';
+
+/** Parsed models by their text: parsing and validating YAML costs tens of ms, and a server asks on every request. */
+const parsedModels = new Map<string, FunnelModel>();
+
+function parseCached(content: string, name: string): FunnelModel {
+  let model = parsedModels.get(content);
+  if (!model) {
+    model = parseFunnelModel(content, name);
+    if (parsedModels.size >= 32) parsedModels.clear();
+    parsedModels.set(content, model);
+  }
+  return model;
+}
 
 /** The active funnel model: the last one replayed, or the bundled default. */
 async function activeFunnelModel(store: Store): Promise<{ model: FunnelModel; content: string }> {
   const active = await store.models.active('funnel');
-  if (active) return { model: parseFunnelModel(active.content, `stored funnel model ${active.version}`), content: active.content };
+  if (active) return { model: parseCached(active.content, `stored funnel model ${active.version}`), content: active.content };
   const content = readFileSync(DEFAULT_FUNNEL_MODEL_PATH, 'utf8');
   return { model: parseFunnelModel(content, DEFAULT_FUNNEL_MODEL_PATH), content };
 }
 
-async function adopt(store: Store, model: FunnelModel, content: string, at: string): Promise<void> {
-  await store.models.saveVersion({ version: model.version, kind: 'funnel', modelId: model.id, content, author: null, createdAt: at, active: false });
+async function adopt(store: Store, model: FunnelModel, content: string, at: string, author: string | null = null): Promise<void> {
+  await store.models.saveVersion({ version: model.version, kind: 'funnel', modelId: model.id, content, author, createdAt: at, active: false });
   await store.models.activate('funnel', model.version);
 }
 
@@ -35,16 +50,24 @@ async function replayContext(store: Store, model: FunnelModel, at: Date): Promis
 }
 
 /** Builds the use cases over a concrete store: the only place adapters are put together. */
-export async function openServices(db: string): Promise<Services> {
-  const store = await openStore(db);
+export async function openServices(db: string, options: OpenStoreOptions = {}): Promise<Services> {
+  const store = await openStore(db, options);
   const now = (): string => new Date().toISOString();
-  return {
+  const services: Services = {
     dialect: store.dialect,
+    ...serverServices({
+      store,
+      now,
+      activeFunnelModel: () => activeFunnelModel(store),
+      adopt: (model, content, author) => adopt(store, model, content, now(), author),
+      replayContext: (model, at) => replayContext(store, model, at),
+      importFiles: (request, hooks) => services.importFiles(request, hooks),
+    }),
     async importFiles(request, hooks = {}) {
       const files = await resolveImportFiles(request);
       hooks.onFiles?.(files.map((f) => ({ path: f.path, mapping: f.mappingName, bytes: f.bytes })));
       const summary = await importData(store.imports, files, {
-        runId: randomUUID(),
+        runId: request.runId ?? randomUUID(),
         now,
         onProgress: hooks.onProgress,
         onRejects: hooks.onRejects,
@@ -80,6 +103,7 @@ export async function openServices(db: string): Promise<Services> {
     },
     close: () => store.close(),
   };
+  return services;
 }
 
 export const storeAdmin: StoreAdmin = {

@@ -7,6 +7,7 @@ import type { StageId } from '../domain/stage.js';
 import type { PersonActivities, ReplayStore } from '../app/ports/replay-store.js';
 import type { DialectHelpers } from './dialects/dialect-helpers.js';
 import { readJson } from './json-column.js';
+import { retryTransient } from './retry-transient.js';
 import type { ActivitiesTable, Database, JourneysTable, PersonsTable } from './schema.js';
 
 function toActivity(r: ActivitiesTable): Activity {
@@ -106,7 +107,7 @@ export class KyselyReplayStore implements ReplayStore {
   /** `known: 'absent'` skips deleting old rows (a full replay cleared the version first). */
   async writeTimelines(modelVersion: string, timelines: readonly Timeline[], options: { readonly known: 'absent' | 'maybe' } = { known: 'maybe' }): Promise<void> {
     if (timelines.length === 0) return;
-    await this.db.transaction().execute(async (trx) => {
+    await this.inTransaction(async (trx) => {
       for (let i = 0; i < timelines.length; i += 300) {
         const part = timelines.slice(i, i + 300);
         const ids = part.map((t) => t.journey.personId);
@@ -151,6 +152,32 @@ export class KyselyReplayStore implements ReplayStore {
   async queuedPersonIds(limit: number): Promise<string[]> {
     const rows = await this.db.selectFrom('replay_queue').select('person_id').orderBy('person_id').limit(limit).execute();
     return rows.map((r) => r.person_id);
+  }
+
+  /** Joins the caller's transaction when this store was built on one. */
+  private inTransaction<T>(run: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+    return this.db.isTransaction ? run(this.db) : this.db.transaction().execute(run);
+  }
+
+  async rewriteTimelines(
+    personIds: readonly string[],
+    modelVersion: string,
+    compute: (page: readonly PersonActivities[]) => Timeline[],
+  ): Promise<Timeline[]> {
+    if (personIds.length === 0) return [];
+    const ids = [...personIds].sort();
+    return retryTransient(() =>
+      this.db.transaction().execute(async (trx) => {
+        // A no-op update takes the persons' row locks (on both databases), in id order.
+        for (let i = 0; i < ids.length; i += 500) {
+          await trx.updateTable('persons').set((eb) => ({ updated_at: eb.ref('updated_at') })).where('id', 'in', ids.slice(i, i + 500)).execute();
+        }
+        const inside = new KyselyReplayStore(trx, this.helpers);
+        const timelines = compute(await inside.personActivities(ids));
+        await inside.writeTimelines(modelVersion, timelines);
+        return timelines;
+      }),
+    );
   }
 
   async deleteTimelines(modelVersion: string): Promise<void> {

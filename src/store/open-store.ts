@@ -10,6 +10,13 @@ import { KyselyModelStore } from './kysely-model-store.js';
 import { KyselyReplayStore } from './kysely-replay-store.js';
 import { KyselyReportStore } from './kysely-report-store.js';
 import { migrationProvider } from './migrations/index.js';
+import { KyselyAuditStore } from './kysely-audit-store.js';
+import { KyselyAuthStore } from './kysely-auth-store.js';
+import { KyselyImportRunStore } from './kysely-import-run-store.js';
+import { KyselyPersonStore } from './kysely-person-store.js';
+import { KyselyProposalStore } from './kysely-proposal-store.js';
+import { KyselyWebhookStore } from './kysely-webhook-store.js';
+import { retryingImportStore } from './retrying-import-store.js';
 import type { Database } from './schema.js';
 
 export interface OpenedStore extends Store {
@@ -22,7 +29,12 @@ export function isPostgresUrl(location: string): boolean {
 }
 
 /** Opens SQLite (a file path) or PostgreSQL (a postgres:// URL) and brings the schema up to date. */
-export async function openStore(location: string): Promise<OpenedStore> {
+export interface OpenStoreOptions {
+  /** Bring the schema up to date (default). When false, a database behind this code is refused. */
+  readonly migrate?: boolean;
+}
+
+export async function openStore(location: string, options: OpenStoreOptions = {}): Promise<OpenedStore> {
   let dialect: Dialect;
   let helpers: DialectHelpers;
   if (isPostgresUrl(location)) {
@@ -39,7 +51,20 @@ export async function openStore(location: string): Promise<OpenedStore> {
   }
   const db = new Kysely<Database>({ dialect });
   const migrator = new Migrator({ db, provider: migrationProvider });
-  const { error } = await migrator.migrateToLatest();
+  const schemaStatus = async (): Promise<{ pending: string[] }> => ({
+    pending: (await migrator.getMigrations()).filter((m) => !m.executedAt).map((m) => m.name),
+  });
+  const { error } = options.migrate === false ? { error: undefined } : await migrator.migrateToLatest();
+  if (options.migrate === false) {
+    const pending = await schemaStatus().catch(async (e: unknown) => {
+      await db.destroy();
+      throw new TandemError('DB_UNREACHABLE', `cannot read the schema of ${redact(location)}: ${(e as Error).message}`);
+    });
+    if (pending.pending.length > 0) {
+      await db.destroy();
+      throw new TandemError('SCHEMA_OUTDATED', `the database at ${redact(location)} lacks migrations ${pending.pending.join(', ')}: run any tandem command without --no-migrate once to apply them`);
+    }
+  }
   if (error) {
     await db.destroy();
     const detail = error instanceof Error ? error.message : String(error);
@@ -49,10 +74,17 @@ export async function openStore(location: string): Promise<OpenedStore> {
     dialect: helpers.name,
     db,
     helpers,
-    imports: new KyselyImportStore(db, helpers),
+    imports: retryingImportStore(new KyselyImportStore(db, helpers)),
     replay: new KyselyReplayStore(db, helpers),
     reports: new KyselyReportStore(db, helpers),
     models: new KyselyModelStore(db),
+    auth: new KyselyAuthStore(db),
+    audit: new KyselyAuditStore(db),
+    proposals: new KyselyProposalStore(db),
+    webhooks: new KyselyWebhookStore(db),
+    importRuns: new KyselyImportRunStore(db),
+    persons: new KyselyPersonStore(db),
+    schemaStatus,
     close: () => db.destroy(),
   };
 }

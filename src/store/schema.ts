@@ -160,4 +160,81 @@ export interface Database {
   import_rejects: ImportRejectsTable;
   model_versions: ModelVersionsTable;
   replay_queue: ReplayQueueTable;
+  users: UsersTable;
+  api_tokens: ApiTokensTable;
+  proposals: ProposalsTable;
+  approvals: ApprovalsTable;
+  audit_log: AuditLogTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  import_progress: ImportProgressTable;
+}
+
+export interface UsersTable {
+  id: string;
+  name: string;
+  role: string;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+/** API tokens: only the SHA-256 of the secret is kept. */
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  label: string | null;
+  prefix: string;
+  token_hash: string;
+  created_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface ProposalsTable {
+  id: string;
+  kind: string;
+  title: string;
+  note: string | null;
+  content: string;
+  version: string;
+  base_version: string | null;
+  backtest: string | null;
+  status: string;
+  proposed_by: string;
+  created_at: string;
+  decided_at: string | null;
+}
+
+export interface ApprovalsTable {
+  proposal_id: string;
+  user_id: string;
+  user_name: string;
+  role: string;
+  at: string;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  actor_id: string | null;
+  actor_name: string;
+  action: string;
+  subject_type: string;
+  subject_id: string | null;
+  before: string | null;
+  after: string | null;
+}
+
+export interface WebhookDeliveriesTable {
+  source: string;
+  delivery_id: string;
+  received_at: string;
+}
+
+export interface ImportProgressTable {
+  run_id: string;
+  file: string;
+  bytes_read: number;
+  bytes_total: number;
+  error: string | null;
+  updated_at: string;
 }

@@ -18,4 +18,9 @@ export interface ReplayStore {
   /** Replaces the timelines of these persons under this model version and takes them off the replay queue, in one transaction. */
   writeTimelines(modelVersion: string, timelines: readonly Timeline[], options?: { readonly known: 'absent' | 'maybe' }): Promise<void>;
   deleteTimelines(modelVersion: string): Promise<void>;
+  /**
+   * Reads these persons and writes their timelines in one transaction that holds their rows,
+   * so two servers replaying the same person after concurrent ingests never leave a stale one.
+   */
+  rewriteTimelines(personIds: readonly string[], modelVersion: string, compute: (page: readonly PersonActivities[]) => Timeline[]): Promise<Timeline[]>;
 }

@@ -1,4 +1,10 @@
+import type { AuditStore } from './audit-store.js';
+import type { AuthStore } from './auth-store.js';
+import type { ImportRunStore } from './import-run-store.js';
 import type { ImportStore } from './import-store.js';
+import type { PersonStore } from './person-store.js';
+import type { ProposalStore } from './proposal-store.js';
+import type { WebhookStore } from './webhook-store.js';
 import type { ModelStore } from './model-store.js';
 import type { ReplayStore } from './replay-store.js';
 import type { ReportStore } from './report-store.js';
@@ -10,5 +16,13 @@ export interface Store {
   readonly replay: ReplayStore;
   readonly reports: ReportStore;
   readonly models: ModelStore;
+  readonly auth: AuthStore;
+  readonly audit: AuditStore;
+  readonly proposals: ProposalStore;
+  readonly webhooks: WebhookStore;
+  readonly importRuns: ImportRunStore;
+  readonly persons: PersonStore;
+  /** Reaches the database and lists migrations this code has that it lacks. */
+  schemaStatus(): Promise<{ pending: string[] }>;
   close(): Promise<void>;
 }
