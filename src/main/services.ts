@@ -11,6 +11,7 @@ import { DEFAULT_FUNNEL_MODEL_PATH, parseFunnelModel, readTextFile } from '../co
 import { resolveImportFiles } from '../importers/resolve-import-files.js';
 import { backupStore, restoreStore } from '../store/backup.js';
 import { openStore } from '../store/open-store.js';
+import { activeProviders, qualificationServices } from './qualification-services.js';
 
 /** The active funnel model: the last one replayed, or the bundled default. */
 async function activeFunnelModel(store: Store): Promise<{ model: FunnelModel; content: string }> {
@@ -30,8 +31,7 @@ async function adopt(store: Store, model: FunnelModel, content: string, at: stri
  * active shared definitions (qualification model, contact policy) as they are adopted.
  */
 async function replayContext(store: Store, model: FunnelModel, at: Date): Promise<ReplayContext> {
-  void store;
-  return { model, providers: [], at: at.toISOString() };
+  return { model, providers: await activeProviders(store), at: at.toISOString() };
 }
 
 /** Builds the use cases over a concrete store: the only place adapters are put together. */
@@ -78,6 +78,13 @@ export async function openServices(db: string): Promise<Services> {
       const ctx = await replayContext(store, model, request.at);
       return funnelReport(store.reports, { ...model, version: replayVersion(ctx) }, request);
     },
+    ...qualificationServices({
+      store,
+      funnel: () => activeFunnelModel(store),
+      adoptFunnel: (model, content) => adopt(store, model, content, now()),
+      context: (model, at) => replayContext(store, model, at),
+      now,
+    }),
     close: () => store.close(),
   };
 }

@@ -8,7 +8,7 @@ export const MAX_MATCH_INPUT = 1000;
 function equals(v: AttributeValue | undefined, rule: RuleValue): boolean {
   if (isAbsent(v)) return false;
   if (typeof rule === 'number') return toNumber(v) === rule;
-  if (typeof rule === 'boolean') return toBoolean(v) === rule;
+  if (typeof rule === 'boolean' || typeof v === 'boolean') return toBoolean(v) === toBoolean(rule);
   return normText(v) === rule.trim().toLowerCase();
 }
 

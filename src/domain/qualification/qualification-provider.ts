@@ -4,11 +4,7 @@ import { compileModel } from './compiled-model.js';
 import type { CompiledModel } from './compiled-model.js';
 import { evaluate } from './evaluate.js';
 import type { Evaluation } from './evaluate.js';
-import type { AccountFacts } from './field-value.js';
 import type { QualificationModel } from './qualification-model.js';
-
-/** A person's history, with their account when the store supplies it. */
-export type ScoredHistory = PersonHistory & { readonly account?: AccountFacts | null };
 
 function round2(n: number): number {
   return Math.round(n * 100) / 100;
@@ -31,7 +27,7 @@ export class QualificationProvider implements SignalProvider {
   }
 
   /** The person's scores over time up to `at` (memoised per history for the same `at`). */
-  evaluation(history: ScoredHistory, at: string): Evaluation {
+  evaluation(history: PersonHistory, at: string): Evaluation {
     const hit = this.last.get(history.activities);
     if (hit && hit.at === at) return hit.evaluation;
     const evaluation = evaluate(this.compiled, history, Date.parse(at));
@@ -39,7 +35,7 @@ export class QualificationProvider implements SignalProvider {
     return evaluation;
   }
 
-  signals(history: ScoredHistory, at: string): readonly StageSignal[] {
+  signals(history: PersonHistory, at: string): readonly StageSignal[] {
     const c = this.evaluation(history, at).crossing;
     if (c === null) return [];
     const { fit, total } = this.model.thresholds.mql;

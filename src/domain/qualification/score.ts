@@ -11,6 +11,8 @@ export interface ScoringInput {
   readonly person: Person;
   readonly account?: AccountFacts | null;
   readonly activities: readonly Activity[];
+  /** When `activities` holds only some types: the first time the person was seen at all. */
+  readonly firstSeenAt?: string | null;
 }
 
 /** A person prepared for scoring: matching activity times per test, and when they entered. */
@@ -23,7 +25,7 @@ export interface Prepared {
 export function prepare(cm: CompiledModel, input: ScoringInput): Prepared {
   const times: number[][] = cm.activityTests.map(() => []);
   // ISO-8601 UTC text orders like time: find the earliest without parsing every date.
-  let first = input.person.createdAt ?? null;
+  let first = input.firstSeenAt ?? input.person.createdAt ?? null;
   for (const a of input.activities) {
     if (first === null || a.occurredAt < first) first = a.occurredAt;
     const slots = cm.byType.get(a.type);

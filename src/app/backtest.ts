@@ -1,0 +1,118 @@
+import type { ActivityType } from '../domain/activity-type.js';
+import type { Timeline } from '../domain/lifecycle.js';
+import { minorUnitDigits } from '../domain/funnel-report.js';
+import { BacktestAccumulator } from '../domain/qualification/backtest-figures.js';
+import type { BacktestFigures, PersonOutcome } from '../domain/qualification/backtest-figures.js';
+import { typesRead } from '../domain/qualification/compiled-model.js';
+import { peakFitUntil, peakUntil } from '../domain/qualification/evaluate.js';
+import type { Evaluation } from '../domain/qualification/evaluate.js';
+import { fieldGetter, isAbsent } from '../domain/qualification/field-value.js';
+import { fieldsRead } from '../domain/qualification/fields-read.js';
+import { QualificationProvider } from '../domain/qualification/qualification-provider.js';
+import { periodBounds } from './period.js';
+import type { QualificationStore, WonAmount } from './ports/qualification-store.js';
+import type { PersonActivities } from './ports/replay-store.js';
+import { timelineOf } from './replay.js';
+import type { ReplayContext } from './replay.js';
+
+export interface BacktestRequest {
+  /** Inclusive dates (YYYY-MM-DD) of funnel entry: the cohort. */
+  readonly from: string | null;
+  readonly to: string | null;
+  /** Only these persons (e.g. a hold-out part); all when absent. */
+  readonly include?: (personId: string) => boolean;
+  readonly onProgress?: (done: number) => void;
+}
+
+/** One person of the cohort as each candidate saw them: for samples, splits and explanations. */
+export interface ScoredPerson {
+  readonly row: PersonActivities;
+  readonly timelines: readonly Timeline[];
+  readonly evaluations: readonly Evaluation[];
+  readonly outcomes: readonly PersonOutcome[];
+}
+
+export interface BacktestRun {
+  readonly figures: readonly BacktestFigures[];
+  readonly currency: string;
+  readonly warnings: readonly string[];
+}
+
+const PAGE = 2000;
+
+function majorUnits(amounts: readonly WonAmount[] | undefined, currency: string, others: Set<string>): number {
+  let minor = 0;
+  for (const a of amounts ?? []) {
+    if ((a.currency ?? currency) === currency) minor += a.amountMinor;
+    else others.add(a.currency!);
+  }
+  return minor / 10 ** minorUnitDigits(currency);
+}
+
+/**
+ * Replays the cohort under each candidate qualification model with the lifecycle engine
+ * (the same `timelineOf` a replay runs, no second implementation) and accumulates what each
+ * would have qualified, kept and lost. One pass over the store serves every candidate.
+ */
+export async function runBacktest(
+  store: QualificationStore,
+  base: ReplayContext,
+  candidates: readonly QualificationProvider[],
+  request: BacktestRequest,
+  onPerson?: (p: ScoredPerson) => void,
+): Promise<BacktestRun> {
+  const { fromIso, toIsoExclusive } = periodBounds(request.from, request.to);
+  const others = base.providers.filter((p) => !(p instanceof QualificationProvider));
+  const contexts = candidates.map((c) => ({ ...base, providers: [...others, c] }));
+  // Only the activity types something reads need loading: funnel triggers and the candidates' rules.
+  const types: ActivityType[] | null =
+    others.length > 0 ? null : [...new Set([...base.model.stages.flatMap((s) => s.entry.map((e) => e.activity)), ...candidates.flatMap((c) => typesRead(c.compiled))])];
+  const accumulators = candidates.map((c) => new BacktestAccumulator(c.model));
+  const won = await store.wonAmounts();
+  const currency = base.model.currency;
+  const otherCurrencies = new Set<string>();
+  const unseen = new Map(candidates.flatMap((c) => fieldsRead(c.model)).map((f) => [f, fieldGetter(f)]));
+  const atMs = Date.parse(base.at);
+  let after: string | null = null;
+  let done = 0;
+  for (;;) {
+    const page = await store.pageScoring(after, PAGE, types);
+    if (page.length === 0) break;
+    after = page[page.length - 1]!.personId;
+    for (const row of page) {
+      if (request.include && !request.include(row.personId)) continue;
+      const timelines = contexts.map((ctx) => timelineOf(ctx, row));
+      const entered = timelines[0]!.journey.enteredAt;
+      if (entered === null || (fromIso !== null && entered < fromIso) || (toIsoExclusive !== null && entered >= toIsoExclusive)) continue;
+      for (const [f, get] of unseen) if (!isAbsent(get(row.person, row.account ?? null))) unseen.delete(f);
+      const evaluations = candidates.map((c) => c.evaluation(row, base.at));
+      const outcomes = candidates.map((c, i) => {
+        const reached = timelines[i]!.journey.reached;
+        const wonAt = reached.won ? (reached.won.at === null ? atMs : Date.parse(reached.won.at)) : null;
+        const decision = wonAt ?? atMs;
+        const s = evaluations[i]!.series;
+        const fitMin = c.model.thresholds.mql.fit;
+        const outcome: PersonOutcome = {
+          won: wonAt !== null,
+          wonAmount: wonAt !== null ? majorUnits(won.get(row.personId), currency, otherCurrencies) : 0,
+          reachedSql: reached.sql !== undefined,
+          reachedOpportunity: reached.opportunity !== undefined,
+          peakFit: peakFitUntil(s, decision),
+          peak: peakUntil(s, decision),
+          gatedPeak: peakUntil(s, atMs, fitMin),
+          gatedPeakBeforeDecision: peakUntil(s, decision, fitMin),
+        };
+        accumulators[i]!.add(outcome);
+        return outcome;
+      });
+      onPerson?.({ row, timelines, evaluations, outcomes });
+    }
+    done += page.length;
+    request.onProgress?.(done);
+  }
+  const warnings = [
+    ...[...unseen.keys()].map((f) => `no person in the period has a value for field "${f}": check its name (person fields, snake_case imported columns, account.<name>)`),
+    ...(otherCurrencies.size > 0 ? [`won amounts in ${[...otherCurrencies].join(', ')} are left out: the report is in ${currency}`] : []),
+  ];
+  return { figures: accumulators.map((a) => a.result()), currency, warnings };
+}
