@@ -6,6 +6,9 @@ import type { CliIo } from './cli-io.js';
 import { backupCommands } from './commands/backup-command.js';
 import { importCommand } from './commands/import-command.js';
 import { modelCommand } from './commands/model-command.js';
+import { personCommand } from './commands/person-command.js';
+import { profileCommand } from './commands/profile-command.js';
+import { qualificationModelCommands } from './commands/qualification-model-commands.js';
 import { replayCommand } from './commands/replay-command.js';
 import { reportCommand } from './commands/report-command.js';
 import { exitCodeFor } from './exit-codes.js';
@@ -37,7 +40,9 @@ export function buildProgram(deps: ProgramDeps): { program: Command; io: CliIo }
   importCommand(program, deps.open, io);
   replayCommand(program, deps.open, io);
   reportCommand(program, deps.open, io);
-  modelCommand(program, io);
+  qualificationModelCommands(modelCommand(program, io), program, deps.open, io);
+  profileCommand(program, deps.open, io);
+  personCommand(program, deps.open, io);
   backupCommands(program, deps.admin, io);
   program
     .command('presets')
