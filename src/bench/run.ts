@@ -3,6 +3,7 @@
  * `npm run bench`: measures the hot paths, each next to a floor measured in the same run.
  *   --persons N      persons to generate (default 100000; 10 activities each)
  *   --dialects LIST  sqlite,postgres (default both; PostgreSQL from TANDEM_BENCH_PG_URL or started here)
+ *   --benches LIST   core,qualification (default both)
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,17 +14,20 @@ import pg from 'pg';
 import type { BenchContext, BenchResult } from './bench-types.js';
 import { benchImportReplayReport } from './core-benches.js';
 import { writeGeneratedExports } from './generated-exports.js';
+import { benchQualification } from './qualification-benches.js';
 
 const { values } = parseArgs({
   options: {
     persons: { type: 'string', default: '100000' },
     'activities-per-person': { type: 'string', default: '10' },
     dialects: { type: 'string', default: 'sqlite,postgres' },
+    benches: { type: 'string', default: 'core,qualification' },
   },
 });
 const persons = Number(values.persons);
 const perPerson = Number(values['activities-per-person']);
 const dialects = values.dialects.split(',') as ('sqlite' | 'postgres')[];
+const benches = values.benches.split(',');
 
 function pgUrl(): string {
   if (process.env.TANDEM_BENCH_PG_URL) return process.env.TANDEM_BENCH_PG_URL;
@@ -35,7 +39,7 @@ async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'tandem-bench-'));
   const exportsDir = join(work, 'exports');
   process.stderr.write(`generating ${persons.toLocaleString('en-US')} persons × ${perPerson} activities…\n`);
-  await writeGeneratedExports(exportsDir, persons, perPerson);
+  if (benches.includes('core')) await writeGeneratedExports(exportsDir, persons, perPerson);
   const results: BenchResult[] = [];
   let n = 0;
   for (const dialect of dialects) {
@@ -59,8 +63,14 @@ async function main(): Promise<void> {
         return url.toString();
       },
     };
-    process.stderr.write(`${dialect}: import, replay, report…\n`);
-    results.push(...(await benchImportReplayReport(ctx)));
+    if (benches.includes('core')) {
+      process.stderr.write(`${dialect}: import, replay, report…\n`);
+      results.push(...(await benchImportReplayReport(ctx)));
+    }
+    if (benches.includes('qualification')) {
+      process.stderr.write(`${dialect}: scoring and backtest…\n`);
+      results.push(...(await benchQualification(ctx)));
+    }
   }
   print(results);
   rmSync(work, { recursive: true, force: true });

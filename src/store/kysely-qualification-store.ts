@@ -10,55 +10,86 @@ import type { PersonActivities } from '../app/ports/replay-store.js';
 import { readJson } from './json-column.js';
 import { toPerson } from './kysely-replay-store.js';
 import { withAccounts } from './queries/account-facts.js';
+import type { DialectHelpers } from './dialects/dialect-helpers.js';
 import type { Database } from './schema.js';
 
-const IN_CHUNK = 500;
+/** Separators of the per-person activity text: ASCII unit (fields), record (activities) and group (parts). */
+const FS = '\u001f';
+const RS = '\u001e';
+const GS = '\u001d';
+const EMPTY: Readonly<Record<string, never>> = Object.freeze({});
+
+/** Activities back from the per-person text; `{}` properties share one frozen object (most have none). */
+function splitActivities(personId: string, text: string | null): Activity[] {
+  if (text === null || text === '') return [];
+  const out: Activity[] = [];
+  for (const record of text.split(RS)) {
+    const f = record.split(FS);
+    if (f.length !== 8) return [];
+    out.push({
+      id: f[0]!,
+      personId,
+      source: f[1]!,
+      externalId: f[2]!,
+      type: f[3] as ActivityType,
+      occurredAt: f[4]!,
+      actor: f[5] === '' ? null : f[5]!,
+      stage: f[6] === '' ? null : (f[6] as StageId),
+      properties: f[7] === '{}' ? EMPTY : readJson(f[7]),
+    });
+  }
+  return out;
+}
 
 export class KyselyQualificationStore implements QualificationStore {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly helpers: DialectHelpers,
+  ) {}
 
+  /**
+   * One query per page: each person row carries its activities joined into one text by the
+   * database, so a page of 2,000 people crosses the driver boundary 2,000 times instead of once
+   * per activity — the cost that dominates a scan of millions of activities. A person whose text
+   * does not split back into exactly their activity count (a separator inside a value) is read
+   * again row by row.
+   */
   async pageScoring(afterId: string | null, limit: number, activityTypes: readonly ActivityType[] | null): Promise<PersonActivities[]> {
-    let q = this.db
-      .selectFrom('persons as p')
-      .selectAll('p')
-      .select(
-        sql<string | null>`(select min(a.occurred_at) from activities a where a.person_id = p.id)`.as('first_activity_at'),
-      )
-      .orderBy('p.id')
-      .limit(limit);
+    // Type names are a closed set of identifiers: inlined, so SQLite builds the IN list once, not once per person.
+    const wanted =
+      activityTypes === null ? sql<boolean>`1 = 1` : activityTypes.length === 0 ? sql<boolean>`1 = 0` : sql<boolean>`a.type in (${sql.join(activityTypes.map((t) => sql.lit(t)))})`;
+    const fields = sql<string>`a.id || ${sql.lit(FS)} || a.source || ${sql.lit(FS)} || a.external_id || ${sql.lit(FS)} || a.type || ${sql.lit(FS)} || a.occurred_at || ${sql.lit(FS)} || coalesce(a.actor, '') || ${sql.lit(FS)} || coalesce(a.stage, '') || ${sql.lit(FS)} || a.properties`;
+    const concat = this.helpers.orderedConcat(sql<string>`case when ${wanted} then ${fields} end`, RS, sql`a.occurred_at`);
+    // One pass over each person's activities: first time seen, how many of the wanted types, and those joined.
+    const packed = sql<string | null>`(select min(a.occurred_at) || ${sql.lit(GS)} || count(case when ${wanted} then 1 end) || ${sql.lit(GS)} || coalesce(${concat}, '') from activities a where a.person_id = p.id)`;
+    let q = this.db.selectFrom('persons as p').selectAll('p').select(packed.as('packed')).orderBy('p.id').limit(limit);
     if (afterId !== null) q = q.where('p.id', '>', afterId);
     const persons = await q.execute();
-    if (persons.length === 0) return [];
-    const byPerson = new Map<string, Activity[]>(persons.map((p) => [p.id, []]));
-    if (activityTypes === null || activityTypes.length > 0) {
-      for (let i = 0; i < persons.length; i += IN_CHUNK) {
-        let aq = this.db
-          .selectFrom('activities')
-          .select(['id', 'person_id', 'source', 'external_id', 'type', 'occurred_at', 'actor', 'stage', 'properties'])
-          .where('person_id', 'in', persons.slice(i, i + IN_CHUNK).map((p) => p.id))
-          .orderBy('person_id')
-          .orderBy('occurred_at');
-        if (activityTypes !== null) aq = aq.where('type', 'in', activityTypes);
-        for (const r of await aq.execute()) {
-          byPerson.get(r.person_id)?.push({
-            id: r.id,
-            personId: r.person_id,
-            source: r.source,
-            externalId: r.external_id,
-            type: r.type as ActivityType,
-            occurredAt: r.occurred_at,
-            actor: r.actor,
-            stage: r.stage as StageId | null,
-            properties: readJson(r.properties),
-          });
-        }
-      }
+    const rows: PersonActivities[] = [];
+    for (const p of persons) {
+      const [firstActivityAt = null, count = '0', text = ''] = p.packed === null ? [] : p.packed.split(GS);
+      let activities = splitActivities(p.id, text);
+      if (activities.length !== Number(count)) activities = await this.activitiesOf(p.id, activityTypes);
+      const first = p.created_at && firstActivityAt ? (p.created_at < firstActivityAt ? p.created_at : firstActivityAt) : (p.created_at ?? firstActivityAt);
+      rows.push({ personId: p.id, person: toPerson(p), activities, firstSeenAt: first });
     }
-    const rows = persons.map((p) => {
-      const first = p.created_at && p.first_activity_at ? (p.created_at < p.first_activity_at ? p.created_at : p.first_activity_at) : (p.created_at ?? p.first_activity_at);
-      return { personId: p.id, person: toPerson(p), activities: byPerson.get(p.id) ?? [], firstSeenAt: first };
-    });
     return withAccounts(this.db, rows);
+  }
+
+  private async activitiesOf(personId: string, types: readonly ActivityType[] | null): Promise<Activity[]> {
+    let q = this.db.selectFrom('activities').selectAll().where('person_id', '=', personId).orderBy('occurred_at');
+    if (types !== null) q = q.where('type', 'in', types.length > 0 ? types : ['-']);
+    return (await q.execute()).map((r) => ({
+      id: r.id,
+      personId: r.person_id,
+      source: r.source,
+      externalId: r.external_id,
+      type: r.type as ActivityType,
+      occurredAt: r.occurred_at,
+      actor: r.actor,
+      stage: r.stage as StageId | null,
+      properties: readJson(r.properties),
+    }));
   }
 
   async wonAmounts(): Promise<Map<string, WonAmount[]>> {

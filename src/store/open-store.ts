@@ -54,7 +54,7 @@ export async function openStore(location: string): Promise<OpenedStore> {
     replay: new KyselyReplayStore(db, helpers),
     reports: new KyselyReportStore(db, helpers),
     models: new KyselyModelStore(db),
-    qualification: new KyselyQualificationStore(db),
+    qualification: new KyselyQualificationStore(db, helpers),
     close: () => db.destroy(),
   };
 }
