@@ -22,6 +22,12 @@ export interface BacktestRequest {
   /** Only these persons (e.g. a hold-out part); all when absent. */
   readonly include?: (personId: string) => boolean;
   readonly onProgress?: (done: number) => void;
+  /**
+   * `auto` (default): the database matches the rules' activity tests and only the funnel's
+   * activities are read; `rows`: every activity a rule or the funnel reads is read and matched here.
+   * Both give the same figures (a test holds them to it).
+   */
+  readonly transport?: 'auto' | 'rows';
 }
 
 /** One person of the cohort as each candidate saw them: for samples, splits and explanations. */
@@ -47,6 +53,18 @@ function majorUnits(amounts: readonly WonAmount[] | undefined, currency: string,
     else others.add(a.currency!);
   }
   return minor / 10 ** minorUnitDigits(currency);
+}
+
+/** Splits the per-test times of all candidates (in order) into one list per candidate version. */
+function byCandidate(candidates: readonly QualificationProvider[], times: readonly (readonly number[])[]): Map<string, readonly (readonly number[])[]> {
+  const out = new Map<string, readonly (readonly number[])[]>();
+  let offset = 0;
+  for (const c of candidates) {
+    const n = c.compiled.activityTests.length;
+    out.set(c.version, times.slice(offset, offset + n));
+    offset += n;
+  }
+  return out;
 }
 
 /**
@@ -75,8 +93,17 @@ export async function runBacktest(
   const atMs = Date.parse(base.at);
   let after: string | null = null;
   let done = 0;
+  const engineTypes = [...new Set(base.model.stages.flatMap((s) => s.entry.map((e) => e.activity)))];
+  const tests = candidates.flatMap((c) => c.compiled.activityTests);
+  let matched = others.length === 0 && request.transport !== 'rows';
   for (;;) {
-    const page = await store.pageScoring(after, PAGE, types);
+    let page: readonly PersonActivities[] | null = null;
+    if (matched) {
+      const rows = await store.pageScoringMatched(after, PAGE, engineTypes, tests);
+      if (rows === null) matched = false;
+      else page = rows.map((r) => ({ ...r, matched: byCandidate(candidates, r.matchedTimes) }));
+    }
+    page ??= await store.pageScoring(after, PAGE, types);
     if (page.length === 0) break;
     after = page[page.length - 1]!.personId;
     for (const row of page) {

@@ -13,6 +13,11 @@ export interface PersonHistory {
    * because `activities` holds only the types a reader asked for.
    */
   readonly firstSeenAt?: string | null;
+  /**
+   * Per model version: the times (ms) of the activities matching each of its activity tests,
+   * when the store matched them (then `activities` may hold only what the funnel reads).
+   */
+  readonly matched?: ReadonlyMap<string, readonly (readonly number[])[]>;
 }
 
 /**

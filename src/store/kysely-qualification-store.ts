@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { ActivityType } from '../domain/activity-type.js';
 import type { Activity } from '../domain/entities.js';
 import type { Transition } from '../domain/lifecycle.js';
+import type { ActivityTest } from '../domain/qualification/rule.js';
 import type { StageId } from '../domain/stage.js';
 import { normaliseEmail } from '../domain/normalise.js';
 import type { QualificationStore, WonAmount } from '../app/ports/qualification-store.js';
@@ -10,6 +11,7 @@ import type { PersonActivities } from '../app/ports/replay-store.js';
 import { readJson } from './json-column.js';
 import { toPerson } from './kysely-replay-store.js';
 import { withAccounts } from './queries/account-facts.js';
+import { activityTestSql } from './queries/activity-match-sql.js';
 import type { DialectHelpers } from './dialects/dialect-helpers.js';
 import type { Database } from './schema.js';
 
@@ -72,6 +74,43 @@ export class KyselyQualificationStore implements QualificationStore {
       if (activities.length !== Number(count)) activities = await this.activitiesOf(p.id, activityTypes);
       const first = p.created_at && firstActivityAt ? (p.created_at < firstActivityAt ? p.created_at : firstActivityAt) : (p.created_at ?? firstActivityAt);
       rows.push({ personId: p.id, person: toPerson(p), activities, firstSeenAt: first });
+    }
+    return withAccounts(this.db, rows);
+  }
+
+  async pageScoringMatched(
+    afterId: string | null,
+    limit: number,
+    engineTypes: readonly ActivityType[],
+    tests: readonly ActivityTest[],
+  ): Promise<(PersonActivities & { readonly matchedTimes: readonly (readonly number[])[] })[] | null> {
+    const predicates = tests.map((t) => activityTestSql(t, this.helpers));
+    if (predicates.some((p) => p === null)) return null;
+    const wanted = engineTypes.length === 0 ? sql<boolean>`1 = 0` : sql<boolean>`a.type in (${sql.join(engineTypes.map((t) => sql.lit(t)))})`;
+    const fields = sql<string>`a.id || ${sql.lit(FS)} || a.source || ${sql.lit(FS)} || a.external_id || ${sql.lit(FS)} || a.type || ${sql.lit(FS)} || a.occurred_at || ${sql.lit(FS)} || coalesce(a.actor, '') || ${sql.lit(FS)} || coalesce(a.stage, '') || ${sql.lit(FS)} || a.properties`;
+    const parts = [
+      sql`min(a.occurred_at)`,
+      sql`count(case when ${wanted} then 1 end)`,
+      sql`coalesce(${this.helpers.orderedConcat(sql<string>`case when ${wanted} then ${fields} end`, RS, sql`a.occurred_at`)}, '')`,
+      ...predicates.map((p) => sql`coalesce(${this.helpers.orderedConcat(sql<string>`case when ${p!} then a.occurred_at end`, ',', sql`a.occurred_at`)}, '')`),
+    ];
+    // One pass over each person's activities; the database does the matching, JavaScript gets times.
+    const packed = sql<string | null>`(select ${sql.join(parts, sql` || ${sql.lit(GS)} || `)} from activities a where a.person_id = p.id)`;
+    let q = this.db.selectFrom('persons as p').selectAll('p').select(packed.as('packed')).orderBy('p.id').limit(limit);
+    if (afterId !== null) q = q.where('p.id', '>', afterId);
+    const persons = await q.execute();
+    const rows: (PersonActivities & { matchedTimes: number[][] })[] = [];
+    for (const p of persons) {
+      const split = p.packed === null ? null : p.packed.split(GS);
+      const firstActivityAt = split?.[0] ?? null;
+      let activities = splitActivities(p.id, split?.[2] ?? '');
+      if (activities.length !== Number(split?.[1] ?? 0)) activities = await this.activitiesOf(p.id, engineTypes);
+      const matchedTimes = tests.map((_, i) => {
+        const text = split?.[3 + i] ?? '';
+        return text === '' ? [] : text.split(',').map((t) => Date.parse(t));
+      });
+      const first = p.created_at && firstActivityAt ? (p.created_at < firstActivityAt ? p.created_at : firstActivityAt) : (p.created_at ?? firstActivityAt);
+      rows.push({ personId: p.id, person: toPerson(p), activities, firstSeenAt: first, matchedTimes });
     }
     return withAccounts(this.db, rows);
   }

@@ -1,5 +1,6 @@
 import type { ActivityType } from '../../domain/activity-type.js';
 import type { Transition } from '../../domain/lifecycle.js';
+import type { ActivityTest } from '../../domain/qualification/rule.js';
 import type { PersonActivities } from './replay-store.js';
 
 /** A won deal's amount, per person and currency. */
@@ -15,6 +16,18 @@ export interface QualificationStore {
    * `activityTypes`, only those types are read (and `firstSeenAt` says when the person was first seen at all).
    */
   pageScoring(afterId: string | null, limit: number, activityTypes: readonly ActivityType[] | null): Promise<PersonActivities[]>;
+  /**
+   * Like pageScoring, but the database matches the activity tests: each row carries only the
+   * activities of `engineTypes` (what the funnel's triggers read) plus, per test, the times of
+   * the matching activities. Null when a test's `where` cannot be matched in SQL exactly as the
+   * TypeScript evaluator would (then read activities with pageScoring).
+   */
+  pageScoringMatched(
+    afterId: string | null,
+    limit: number,
+    engineTypes: readonly ActivityType[],
+    tests: readonly ActivityTest[],
+  ): Promise<(PersonActivities & { readonly matchedTimes: readonly (readonly number[])[] })[] | null>;
   /** Won opportunity amounts per person. */
   wonAmounts(): Promise<Map<string, WonAmount[]>>;
   /** Person ids matching a reference: the id itself, an email, or an id in a source system. */

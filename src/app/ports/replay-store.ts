@@ -10,6 +10,8 @@ export interface PersonActivities {
   readonly account?: AccountFacts | null;
   /** Set when `activities` holds only some types: the first time the person was seen at all. */
   readonly firstSeenAt?: string | null;
+  /** Per qualification model version: times of the activities matching each activity test, when the store matched them. */
+  readonly matched?: ReadonlyMap<string, readonly (readonly number[])[]>;
 }
 
 /** What replaying needs from the store. */

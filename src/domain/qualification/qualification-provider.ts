@@ -30,7 +30,8 @@ export class QualificationProvider implements SignalProvider {
   evaluation(history: PersonHistory, at: string): Evaluation {
     const hit = this.last.get(history.activities);
     if (hit && hit.at === at) return hit.evaluation;
-    const evaluation = evaluate(this.compiled, history, Date.parse(at));
+    const matchedTimes = history.matched?.get(this.version);
+    const evaluation = evaluate(this.compiled, matchedTimes === undefined ? history : { ...history, matchedTimes }, Date.parse(at));
     this.last.set(history.activities, { at, evaluation });
     return evaluation;
   }

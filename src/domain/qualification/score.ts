@@ -13,6 +13,8 @@ export interface ScoringInput {
   readonly activities: readonly Activity[];
   /** When `activities` holds only some types: the first time the person was seen at all. */
   readonly firstSeenAt?: string | null;
+  /** Matching times per activity test, already found by the store (ascending): activities are then not matched again. */
+  readonly matchedTimes?: readonly (readonly number[])[];
 }
 
 /** A person prepared for scoring: matching activity times per test, and when they entered. */
@@ -28,6 +30,7 @@ export function prepare(cm: CompiledModel, input: ScoringInput): Prepared {
   let first = input.firstSeenAt ?? input.person.createdAt ?? null;
   for (const a of input.activities) {
     if (first === null || a.occurredAt < first) first = a.occurredAt;
+    if (input.matchedTimes !== undefined) continue;
     const slots = cm.byType.get(a.type);
     if (slots === undefined) continue;
     let ms = -1;
@@ -37,6 +40,9 @@ export function prepare(cm: CompiledModel, input: ScoringInput): Prepared {
       times[s.slot]!.push(ms);
     }
   }
+  if (input.matchedTimes !== undefined) input.matchedTimes.forEach((m, i) => {
+    for (const t of m) times[i]!.push(t);
+  });
   const entryMs = first === null ? null : Date.parse(first);
   for (const t of times) if (!isSorted(t)) t.sort((x, y) => x - y);
   const memo = new Int8Array(cm.fieldTests).fill(-1);
