@@ -46,13 +46,20 @@ export interface BacktestRun {
 
 const PAGE = 2000;
 
+const digits = new Map<string, number>();
+function digitsOf(currency: string): number {
+  let d = digits.get(currency);
+  if (d === undefined) digits.set(currency, (d = minorUnitDigits(currency)));
+  return d;
+}
+
 function majorUnits(amounts: readonly WonAmount[] | undefined, currency: string, others: Set<string>): number {
   let minor = 0;
   for (const a of amounts ?? []) {
     if ((a.currency ?? currency) === currency) minor += a.amountMinor;
     else others.add(a.currency!);
   }
-  return minor / 10 ** minorUnitDigits(currency);
+  return minor / 10 ** digitsOf(currency);
 }
 
 /** Splits the per-test times of all candidates (in order) into one list per candidate version. */
@@ -101,7 +108,7 @@ export async function runBacktest(
     if (matched) {
       const rows = await store.pageScoringMatched(after, PAGE, engineTypes, tests);
       if (rows === null) matched = false;
-      else page = rows.map((r) => ({ ...r, matched: byCandidate(candidates, r.matchedTimes) }));
+      else page = rows.map((r) => Object.assign(r, { matched: byCandidate(candidates, r.matchedTimes) }));
     }
     page ??= await store.pageScoring(after, PAGE, types);
     if (page.length === 0) break;

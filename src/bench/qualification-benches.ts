@@ -1,7 +1,6 @@
 import { runBacktest } from '../app/backtest.js';
 import { loadFunnelModel } from '../config/load-funnel-model.js';
 import { parseQualificationModel } from '../config/qualification/load-qualification-model.js';
-import { typesRead } from '../domain/qualification/compiled-model.js';
 import { QualificationProvider } from '../domain/qualification/qualification-provider.js';
 import { openStore } from '../store/open-store.js';
 import { BENCH_MODEL } from './bench-model.yaml.js';
@@ -40,43 +39,44 @@ export async function benchQualification(ctx: BenchContext): Promise<BenchResult
     const floorWhat = 'one SQL aggregate reading every activity row';
 
     const provider = new QualificationProvider(parseQualificationModel(BENCH_MODEL, 'bench model'));
-    const types = typesRead(provider.compiled);
-    t = performance.now();
-    let read = 0;
-    for (let after: string | null = null; ; ) {
-      const page = await store.qualification.pageScoring(after, PAGE, types);
-      if (page.length === 0) break;
-      after = page[page.length - 1]!.personId;
-      for (const p of page) read += p.activities.length;
-    }
-    const readSeconds = seconds(t);
-    results.push({ bench: 'read for scoring', ...common, figure: `${read.toLocaleString('en-US')} activities the rules read`, seconds: readSeconds, floorSeconds: floor, floorWhat, rate: read / readSeconds });
+    const tests = provider.compiled.activityTests;
+    const engineTypes = [...new Set(loadFunnelModel().stages.flatMap((st) => st.entry.map((e) => e.activity)))];
+    const cpu = (): number => {
+      const u = process.cpuUsage();
+      return (u.user + u.system) / 1e6;
+    };
 
+    // Scoring: every person's score over time and MQL crossing, with the database matching the rules.
     t = performance.now();
+    let c = cpu();
     let mql = 0;
     for (let after: string | null = null; ; ) {
-      const page = await store.qualification.pageScoring(after, PAGE, types);
+      const page = await store.qualification.pageScoringMatched(after, PAGE, engineTypes, tests);
+      if (page === null) throw new Error('the bench model must be matchable in SQL');
       if (page.length === 0) break;
       after = page[page.length - 1]!.personId;
-      for (const p of page) if (provider.evaluation(p, AT).crossing !== null) mql++;
+      for (const p of page) if (provider.evaluation({ ...p, matched: new Map([[provider.version, p.matchedTimes]]) }, AT).crossing !== null) mql++;
     }
     const scoreSeconds = seconds(t);
-    results.push({ bench: 'scoring (TS evaluator)', ...common, figure: `${mql.toLocaleString('en-US')} MQLs`, seconds: scoreSeconds, floorSeconds: floor, floorWhat, rate: ctx.persons / scoreSeconds });
+    results.push({ bench: 'scoring', ...common, figure: `${mql.toLocaleString('en-US')} MQLs; process cpu ${(cpu() - c).toFixed(1)} s`, seconds: scoreSeconds, floorSeconds: floor, floorWhat, rate: ctx.persons / scoreSeconds });
 
     const funnel = loadFunnelModel();
-    t = performance.now();
-    const run = await runBacktest(store.qualification, { model: funnel, providers: [], at: AT }, [provider], { from: null, to: null });
-    const backtestSeconds = seconds(t);
-    const f = run.figures[0]!;
-    results.push({
-      bench: 'backtest',
-      ...common,
-      figure: `${f.qualified.toLocaleString('en-US')} qualified, recall ${((f.recall ?? 0) * 100).toFixed(1)}%, AUC ${f.auc?.toFixed(3)}`,
-      seconds: backtestSeconds,
-      floorSeconds: floor,
-      floorWhat,
-      rate: ctx.persons / backtestSeconds,
-    });
+    for (const transport of ['auto', 'rows'] as const) {
+      t = performance.now();
+      c = cpu();
+      const run = await runBacktest(store.qualification, { model: funnel, providers: [], at: AT }, [provider], { from: null, to: null, transport });
+      const backtestSeconds = seconds(t);
+      const f = run.figures[0]!;
+      results.push({
+        bench: transport === 'auto' ? 'backtest' : 'backtest, rows to JS',
+        ...common,
+        figure: `${f.qualified.toLocaleString('en-US')} qualified, recall ${((f.recall ?? 0) * 100).toFixed(1)}%, AUC ${f.auc?.toFixed(3)}; process cpu ${(cpu() - c).toFixed(1)} s`,
+        seconds: backtestSeconds,
+        floorSeconds: floor,
+        floorWhat,
+        rate: ctx.persons / backtestSeconds,
+      });
+    }
   } finally {
     await store.close();
   }

@@ -16,7 +16,8 @@ function mix(x: number): number {
 
 /**
  * Generates persons with traits and dated activities straight into the store (no CSV), for
- * the scoring and backtest benches: `perPerson` activities each, about 1 in 12 won with an amount.
+ * the scoring and backtest benches: `perPerson` activities each, about 1 in 9 won with an amount
+ * (more often for a good fit), so a model has something to find.
  */
 export async function generateScoringData(store: OpenedStore, persons: number, perPerson: number, onProgress?: (done: number) => void): Promise<{ activities: number }> {
   const base = Date.UTC(2024, 0, 1);
@@ -34,7 +35,7 @@ export async function generateScoringData(store: OpenedStore, persons: number, p
       const hot = h % 7 === 0 || (h >>> 3) % 5 === 0;
       p.push({
         id, email: `person${i}@example${h % 97}.com`, email_norm: `person${i}@example${h % 97}.com`, first_name: null, last_name: null, company: null,
-        account_id: null, owner: null, source: `src${h % 5}`, country: COUNTRIES[(h >>> 5) % COUNTRIES.length], industry: INDUSTRIES[(h >>> 9) % INDUSTRIES.length],
+        account_id: null, owner: null, source: `src${h % 5}`, country: COUNTRIES[(h >>> 5) % COUNTRIES.length], industry: INDUSTRIES[(h >>> 9) % INDUSTRIES.length]!,
         title: TITLES[(h >>> 13) % TITLES.length], created_at: new Date(created).toISOString(), do_not_call: 0, do_not_email: (h >>> 17) % 20 === 0 ? 1 : 0,
         attributes: JSON.stringify({ employees: String((h >>> 7) % 5000), lead_quality: hot ? 'High' : 'Low' }), updated_at: new Date(base).toISOString(),
       });
@@ -47,7 +48,11 @@ export async function generateScoringData(store: OpenedStore, persons: number, p
         const properties = type === 'page_view' ? JSON.stringify({ url: hk % 4 === 0 ? '/pricing' : '/blog' }) : '{}';
         a.push({ id: `a${i}_${k}`, person_id: id, source: 'gen', external_id: `${i}#${k}`, type, occurred_at: new Date(t).toISOString(), actor: null, stage: null, properties });
       }
-      if (mix(h) % 12 === 0 || (hot && mix(h) % 4 === 0)) {
+      // Fit and heat raise the chance of a deal, so a model has something to find.
+      const industry = (h >>> 9) % INDUSTRIES.length;
+      const title = (h >>> 13) % TITLES.length;
+      const chance = 3 + (hot ? 12 : 0) + (industry < 2 ? 8 : 0) + ([0, 1, 3, 5].includes(title) ? 6 : 0);
+      if (mix(h ^ 0x9e3779b9) % 100 < chance) {
         const won = new Date(t + 7 * DAY).toISOString();
         a.push({ id: `a${i}_w`, person_id: id, source: 'gen', external_id: `${i}#won`, type: 'opportunity_won', occurred_at: won, actor: null, stage: null, properties: '{}' });
         o.push({ id: `o${i}`, source: 'gen', external_id: `${i}#deal`, person_id: id, account_id: null, name: null, amount_minor: 100 * (5000 + (h % 50_000)), currency: 'USD', stage: null, status: 'won', owner: null, created_at: null, closed_at: won, attributes: '{}' });

@@ -91,8 +91,9 @@ export class KyselyQualificationStore implements QualificationStore {
     const parts = [
       sql`min(a.occurred_at)`,
       sql`count(case when ${wanted} then 1 end)`,
-      sql`coalesce(${this.helpers.orderedConcat(sql<string>`case when ${wanted} then ${fields} end`, RS, sql`a.occurred_at`)}, '')`,
-      ...predicates.map((p) => sql`coalesce(${this.helpers.orderedConcat(sql<string>`case when ${p!} then a.occurred_at end`, ',', sql`a.occurred_at`)}, '')`),
+      // Unordered: a sort per person and part would double the query's cost; the engine and the scorer order by time themselves.
+      sql`coalesce(${this.helpers.orderedConcat(sql<string>`case when ${wanted} then ${fields} end`, RS)}, '')`,
+      ...predicates.map((p) => sql`coalesce(${this.helpers.orderedConcat(sql<string>`case when ${p!} then a.occurred_at end`, ',')}, '')`),
     ];
     // One pass over each person's activities; the database does the matching, JavaScript gets times.
     const packed = sql<string | null>`(select ${sql.join(parts, sql` || ${sql.lit(GS)} || `)} from activities a where a.person_id = p.id)`;

@@ -19,6 +19,7 @@ export async function withAccounts<T extends { readonly person: { readonly accou
   db: Kysely<Database>,
   rows: readonly T[],
 ): Promise<(T & { account: AccountFacts | null })[]> {
-  const accounts = await accountFacts(db, rows.map((r) => r.person.accountId));
-  return rows.map((r) => ({ ...r, account: r.person.accountId ? (accounts.get(r.person.accountId) ?? null) : null }));
+  const ids = rows.map((r) => r.person.accountId);
+  const accounts = ids.some((id) => id !== null) ? await accountFacts(db, ids) : new Map<string, AccountFacts>();
+  return rows.map((r) => Object.assign(r, { account: r.person.accountId ? (accounts.get(r.person.accountId) ?? null) : null }));
 }
