@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runBacktest } from '../src/app/backtest.js';
+import { mergeBacktestParts, runBacktest, runBacktestPart } from '../src/app/backtest.js';
 import { BENCH_MODEL } from '../src/bench/bench-model.yaml.js';
 import { generateScoringData } from '../src/bench/scoring-data.js';
 import { loadFunnelModel } from '../src/config/load-funnel-model.js';
@@ -50,5 +50,17 @@ describe.each(DIALECTS)('backtest transports agree on %s', (dialect) => {
     expect(f.qualified).toBeGreaterThan(100);
     expect(f.qualified).toBeLessThan(3000);
     expect(f.won).toBeGreaterThan(50);
+  });
+
+  it('parts over id ranges merge to the figures of one run (what parallel workers do)', async () => {
+    const provider = new QualificationProvider(parseQualificationModel(BENCH_MODEL, 'model'));
+    const ctx = { model: loadFunnelModel(), providers: [], at: AT };
+    const cuts = await store.qualification.personIdBoundaries(3);
+    expect(cuts).toHaveLength(2);
+    const ranges = [null, ...cuts].map((after, i) => ({ after, until: cuts[i] ?? null }));
+    const parts = await Promise.all(ranges.map((range) => runBacktestPart(store.qualification, ctx, [provider], { from: null, to: null, range })));
+    expect(parts.map((p) => p.states[0]!.scores.length).reduce((a, b) => a + b)).toBe(3000);
+    const merged = mergeBacktestParts([provider], parts);
+    expect(merged).toEqual(await runBacktest(store.qualification, ctx, [provider], { from: null, to: null }));
   });
 });

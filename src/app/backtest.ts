@@ -2,7 +2,7 @@ import type { ActivityType } from '../domain/activity-type.js';
 import type { Timeline } from '../domain/lifecycle.js';
 import { minorUnitDigits } from '../domain/funnel-report.js';
 import { BacktestAccumulator } from '../domain/qualification/backtest-figures.js';
-import type { BacktestFigures, PersonOutcome } from '../domain/qualification/backtest-figures.js';
+import type { AccumulatorState, BacktestFigures, PersonOutcome } from '../domain/qualification/backtest-figures.js';
 import { typesRead } from '../domain/qualification/compiled-model.js';
 import { peakFitUntil, peakUntil } from '../domain/qualification/evaluate.js';
 import type { Evaluation } from '../domain/qualification/evaluate.js';
@@ -28,6 +28,8 @@ export interface BacktestRequest {
    * Both give the same figures (a test holds them to it).
    */
   readonly transport?: 'auto' | 'rows';
+  /** Only persons with an id after `after` and up to `until` (a part of a backtest run in parallel). */
+  readonly range?: { readonly after: string | null; readonly until: string | null };
 }
 
 /** One person of the cohort as each candidate saw them: for samples, splits and explanations. */
@@ -42,6 +44,14 @@ export interface BacktestRun {
   readonly figures: readonly BacktestFigures[];
   readonly currency: string;
   readonly warnings: readonly string[];
+}
+
+/** A part of a backtest before its figures are computed: what a parallel part sends back. */
+export interface BacktestPart {
+  readonly states: readonly AccumulatorState[];
+  readonly unseenFields: readonly string[];
+  readonly otherCurrencies: readonly string[];
+  readonly currency: string;
 }
 
 const PAGE = 2000;
@@ -86,6 +96,34 @@ export async function runBacktest(
   request: BacktestRequest,
   onPerson?: (p: ScoredPerson) => void,
 ): Promise<BacktestRun> {
+  return mergeBacktestParts(candidates, [await runBacktestPart(store, base, candidates, request, onPerson)]);
+}
+
+/** Figures from parts run separately (each a range of person ids), as one run over all of them. */
+export function mergeBacktestParts(candidates: readonly QualificationProvider[], parts: readonly BacktestPart[]): BacktestRun {
+  const accumulators = candidates.map((c, i) => {
+    const a = new BacktestAccumulator(c.model);
+    for (const p of parts) a.merge(p.states[i]!);
+    return a;
+  });
+  const unseen = parts.length === 0 ? [] : parts.map((p) => p.unseenFields).reduce((acc, u) => acc.filter((f) => u.includes(f)));
+  const others = [...new Set(parts.flatMap((p) => p.otherCurrencies))];
+  const currency = parts[0]?.currency ?? 'USD';
+  const warnings = [
+    ...unseen.map((f) => `no person in the period has a value for field "${f}": check its name (person fields, snake_case imported columns, account.<name>)`),
+    ...(others.length > 0 ? [`won amounts in ${others.join(', ')} are left out: the report is in ${currency}`] : []),
+  ];
+  return { figures: accumulators.map((a) => a.result()), currency, warnings };
+}
+
+/** One part of a backtest: the persons of `request.range` (all when absent). */
+export async function runBacktestPart(
+  store: QualificationStore,
+  base: ReplayContext,
+  candidates: readonly QualificationProvider[],
+  request: BacktestRequest,
+  onPerson?: (p: ScoredPerson) => void,
+): Promise<BacktestPart> {
   const { fromIso, toIsoExclusive } = periodBounds(request.from, request.to);
   const others = base.providers.filter((p) => !(p instanceof QualificationProvider));
   const contexts = candidates.map((c) => ({ ...base, providers: [...others, c] }));
@@ -98,7 +136,8 @@ export async function runBacktest(
   const otherCurrencies = new Set<string>();
   const unseen = new Map(candidates.flatMap((c) => fieldsRead(c.model)).map((f) => [f, fieldGetter(f)]));
   const atMs = Date.parse(base.at);
-  let after: string | null = null;
+  let after: string | null = request.range?.after ?? null;
+  const until = request.range?.until ?? null;
   let done = 0;
   const engineTypes = [...new Set(base.model.stages.flatMap((s) => s.entry.map((e) => e.activity)))];
   const tests = candidates.flatMap((c) => c.compiled.activityTests);
@@ -114,6 +153,10 @@ export async function runBacktest(
     if (page.length === 0) break;
     after = page[page.length - 1]!.personId;
     for (const row of page) {
+      if (until !== null && row.personId > until) {
+        after = null;
+        break;
+      }
       if (request.include && !request.include(row.personId)) continue;
       const timelines = contexts.map((ctx) => timelineOf(ctx, row));
       const entered = timelines[0]!.journey.enteredAt;
@@ -143,10 +186,7 @@ export async function runBacktest(
     }
     done += page.length;
     request.onProgress?.(done);
+    if (after === null) break;
   }
-  const warnings = [
-    ...[...unseen.keys()].map((f) => `no person in the period has a value for field "${f}": check its name (person fields, snake_case imported columns, account.<name>)`),
-    ...(otherCurrencies.size > 0 ? [`won amounts in ${[...otherCurrencies].join(', ')} are left out: the report is in ${currency}`] : []),
-  ];
-  return { figures: accumulators.map((a) => a.result()), currency, warnings };
+  return { states: accumulators.map((a) => a.state()), unseenFields: [...unseen.keys()], otherCurrencies: [...otherCurrencies], currency };
 }

@@ -1,7 +1,11 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { runBacktest } from '../app/backtest.js';
 import { loadFunnelModel } from '../config/load-funnel-model.js';
 import { parseQualificationModel } from '../config/qualification/load-qualification-model.js';
 import { QualificationProvider } from '../domain/qualification/qualification-provider.js';
+import { PARALLEL_MIN_PERSONS, backtestThreads } from '../main/parallel-backtest.js';
+import { openServices } from '../main/services.js';
 import { openStore } from '../store/open-store.js';
 import { BENCH_MODEL } from './bench-model.yaml.js';
 import type { BenchContext, BenchResult } from './bench-types.js';
@@ -16,7 +20,8 @@ const PAGE = 2000;
  * aggregate that reads the same activity rows.
  */
 export async function benchQualification(ctx: BenchContext): Promise<BenchResult[]> {
-  const store = await openStore(await ctx.freshDb());
+  const location = await ctx.freshDb();
+  const store = await openStore(location);
   const results: BenchResult[] = [];
   try {
     let t = performance.now();
@@ -60,6 +65,28 @@ export async function benchQualification(ctx: BenchContext): Promise<BenchResult
     const scoreSeconds = seconds(t);
     results.push({ bench: 'scoring', ...common, figure: `${mql.toLocaleString('en-US')} MQLs; process cpu ${(cpu() - c).toFixed(1)} s`, seconds: scoreSeconds, floorSeconds: floor, floorWhat, rate: ctx.persons / scoreSeconds });
 
+    // The backtest as a user runs it (tandem model backtest): in worker threads from 100,000 persons.
+    const modelFile = join(ctx.workDir, 'bench-model.yaml');
+    writeFileSync(modelFile, BENCH_MODEL);
+    const services = await openServices(location);
+    try {
+      t = performance.now();
+      c = cpu();
+      const r = await services.backtestModel(modelFile, { from: null, to: null, at: new Date(AT) });
+      const s = seconds(t);
+      results.push({
+        bench: `backtest (${ctx.persons >= PARALLEL_MIN_PERSONS ? `${backtestThreads()} threads` : '1 thread'})`,
+        ...common,
+        figure: `${r.qualified.toLocaleString('en-US')} qualified, recall ${((r.recall ?? 0) * 100).toFixed(1)}%, AUC ${r.auc?.toFixed(3)}; process cpu ${(cpu() - c).toFixed(1)} s`,
+        seconds: s,
+        floorSeconds: floor,
+        floorWhat,
+        rate: ctx.persons / s,
+      });
+    } finally {
+      await services.close();
+    }
+
     const funnel = loadFunnelModel();
     for (const transport of ['auto', 'rows'] as const) {
       t = performance.now();
@@ -68,9 +95,9 @@ export async function benchQualification(ctx: BenchContext): Promise<BenchResult
       const backtestSeconds = seconds(t);
       const f = run.figures[0]!;
       results.push({
-        bench: transport === 'auto' ? 'backtest' : 'backtest, rows to JS',
+        bench: transport === 'auto' ? 'backtest, 1 thread' : 'backtest, 1 thread, rows to JS',
         ...common,
-        figure: `${f.qualified.toLocaleString('en-US')} qualified, recall ${((f.recall ?? 0) * 100).toFixed(1)}%, AUC ${f.auc?.toFixed(3)}; process cpu ${(cpu() - c).toFixed(1)} s`,
+        figure: `${f.qualified.toLocaleString('en-US')} qualified; process cpu ${(cpu() - c).toFixed(1)} s`,
         seconds: backtestSeconds,
         floorSeconds: floor,
         floorWhat,

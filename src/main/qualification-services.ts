@@ -1,5 +1,5 @@
 import { userInfo } from 'node:os';
-import { runBacktest } from '../app/backtest.js';
+import { mergeBacktestParts, runBacktest } from '../app/backtest.js';
 import { backtestReport } from '../app/backtest-report.js';
 import { collectValueStats } from '../app/collect-value-stats.js';
 import { compareModels } from '../app/compare-models.js';
@@ -17,6 +17,7 @@ import { inTraining } from '../domain/qualification/split.js';
 import type { SignalProvider } from '../domain/signal-provider.js';
 import { loadQualificationModel, parseQualificationModel } from '../config/qualification/load-qualification-model.js';
 import { profileDraftYaml } from '../config/qualification/profile-draft-yaml.js';
+import { PARALLEL_MIN_PERSONS, backtestThreads, parallelBacktestParts } from './parallel-backtest.js';
 
 const cache = new Map<string, QualificationProvider>();
 
@@ -35,18 +36,24 @@ export async function activeProviders(store: Store): Promise<SignalProvider[]> {
   return active ? [providerOf(active.content, `stored qualification model ${active.version}`)] : [];
 }
 
-async function candidate(store: Store, ref: string): Promise<QualificationProvider> {
+async function candidateSource(store: Store, ref: string): Promise<{ text: string; file: string }> {
   if (ref === 'active') {
     const active = await store.models.active('qualification');
     if (!active) throw new TandemError('NOT_FOUND', 'no qualification model is adopted yet; give a model file (tandem model adopt FILE adopts one)');
-    return providerOf(active.content, `stored qualification model ${active.version}`);
+    return { text: active.content, file: `stored qualification model ${active.version}` };
   }
-  const { model } = loadQualificationModel(ref);
-  return cache.get(model.version) ?? new QualificationProvider(model);
+  return { text: loadQualificationModel(ref).text, file: ref };
+}
+
+async function candidate(store: Store, ref: string): Promise<QualificationProvider> {
+  const { text, file } = await candidateSource(store, ref);
+  return providerOf(text, file);
 }
 
 export interface QualificationDeps {
   readonly store: Store;
+  /** Where the store is (a SQLite file or a postgres:// URL): parallel parts open their own connection. */
+  readonly location: string;
   readonly funnel: () => Promise<{ model: FunnelModel; content: string }>;
   /** Saves and activates the funnel model replays run under. */
   readonly adoptFunnel: (model: FunnelModel, content: string) => Promise<void>;
@@ -60,9 +67,18 @@ export function qualificationServices(deps: QualificationDeps): QualificationSer
   const baseContext = async (at: Date): Promise<ReplayContext> => deps.context((await deps.funnel()).model, at);
   return {
     async backtestModel(file, options) {
-      const c = await candidate(store, file);
+      const source = await candidateSource(store, file);
+      const c = providerOf(source.text, source.file);
       const ctx = await baseContext(options.at);
       const onPerson = options.onPerson;
+      const threads = backtestThreads();
+      const onlyQualification = ctx.providers.every((p) => p instanceof QualificationProvider);
+      if (!onPerson && threads > 1 && onlyQualification && (await store.replay.countPersons()) >= PARALLEL_MIN_PERSONS) {
+        const funnel = await deps.funnel();
+        const job = { location: deps.location, funnel: { text: funnel.content, file: 'funnel model' }, models: [source], at: ctx.at, from: options.from, to: options.to };
+        const parts = await parallelBacktestParts(store.qualification, job, threads);
+        if (parts) return backtestReport(mergeBacktestParts([c], parts), 0, c, ctx, options);
+      }
       const run = await runBacktest(store.qualification, ctx, [c], options, onPerson && ((p) => {
         const o = p.outcomes[0]!;
         onPerson({

@@ -80,6 +80,7 @@ export async function openServices(db: string): Promise<Services> {
     },
     ...qualificationServices({
       store,
+      location: db,
       funnel: () => activeFunnelModel(store),
       adoptFunnel: (model, content) => adopt(store, model, content, now()),
       context: (model, at) => replayContext(store, model, at),

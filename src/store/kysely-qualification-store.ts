@@ -132,6 +132,16 @@ export class KyselyQualificationStore implements QualificationStore {
     }));
   }
 
+  async personIdBoundaries(parts: number): Promise<string[]> {
+    const n = Number((await this.db.selectFrom('persons').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const out: string[] = [];
+    for (let i = 1; i < parts; i++) {
+      const r = await this.db.selectFrom('persons').select('id').orderBy('id').limit(1).offset(Math.floor((i * n) / parts)).executeTakeFirst();
+      if (r && r.id !== out[out.length - 1]) out.push(r.id);
+    }
+    return out;
+  }
+
   async wonAmounts(): Promise<Map<string, WonAmount[]>> {
     const rows = await this.db
       .selectFrom('opportunities')

@@ -28,6 +28,8 @@ export interface QualificationStore {
     engineTypes: readonly ActivityType[],
     tests: readonly ActivityTest[],
   ): Promise<(PersonActivities & { readonly matchedTimes: readonly (readonly number[])[] })[] | null>;
+  /** Person ids that cut the persons (in id order) into `parts` ranges of about equal size; fewer when there are few persons. */
+  personIdBoundaries(parts: number): Promise<string[]>;
   /** Won opportunity amounts per person. */
   wonAmounts(): Promise<Map<string, WonAmount[]>>;
   /** Person ids matching a reference: the id itself, an email, or an id in a source system. */

@@ -54,6 +54,18 @@ export interface BacktestFigures {
 }
 
 const ratio = (a: number, b: number): number | null => (b === 0 ? null : a / b);
+
+/** An accumulator's raw state: what parts of a backtest run elsewhere (e.g. in other threads) send back to be merged. */
+export interface AccumulatorState {
+  readonly scores: number[];
+  readonly gradeRanks: number[];
+  readonly wonFlags: boolean[];
+  readonly gated: number[];
+  readonly gatedDecision: number[];
+  readonly counts: Record<string, number>;
+  readonly amount: { won: number; kept: number };
+  readonly grades: Record<Grade, { persons: number; won: number }>;
+}
 const GRADE_RANK: Readonly<Record<Grade, number>> = { A: 3, B: 2, C: 1, D: 0 };
 
 /** Accumulates person outcomes into the backtest's figures; memory is a few numbers per person. */
@@ -68,6 +80,28 @@ export class BacktestAccumulator {
   private readonly grades: Record<Grade, { persons: number; won: number }> = { A: { persons: 0, won: 0 }, B: { persons: 0, won: 0 }, C: { persons: 0, won: 0 }, D: { persons: 0, won: 0 } };
 
   constructor(private readonly model: QualificationModel) {}
+
+  state(): AccumulatorState {
+    return { scores: this.scores, gradeRanks: this.gradeRanks, wonFlags: this.wonFlags, gated: this.gated, gatedDecision: this.gatedDecision, counts: this.c, amount: this.amount, grades: this.grades };
+  }
+
+  /** Adds another part's people (same model), as if they had been added here. */
+  merge(s: AccumulatorState): void {
+    for (const [k, v] of Object.entries(s.counts)) this.c[k as keyof typeof this.c] += v;
+    this.amount.won += s.amount.won;
+    this.amount.kept += s.amount.kept;
+    for (const g of GRADES) {
+      this.grades[g].persons += s.grades[g].persons;
+      this.grades[g].won += s.grades[g].won;
+    }
+    for (let i = 0; i < s.scores.length; i++) {
+      this.scores.push(s.scores[i]!);
+      this.gradeRanks.push(s.gradeRanks[i]!);
+      this.wonFlags.push(s.wonFlags[i]!);
+      this.gated.push(s.gated[i]!);
+      this.gatedDecision.push(s.gatedDecision[i]!);
+    }
+  }
 
   add(o: PersonOutcome): void {
     const { fit, total } = this.model.thresholds.mql;
