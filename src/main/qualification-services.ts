@@ -73,7 +73,8 @@ export function qualificationServices(deps: QualificationDeps): QualificationSer
       const onPerson = options.onPerson;
       const threads = backtestThreads();
       const onlyQualification = ctx.providers.every((p) => p instanceof QualificationProvider);
-      if (!onPerson && threads > 1 && onlyQualification && (await store.replay.countPersons()) >= PARALLEL_MIN_PERSONS) {
+      // Threads pay off on SQLite (the work is in this process); a PostgreSQL server on the same cores measured slower with them.
+      if (!onPerson && threads > 1 && store.dialect === 'sqlite' && onlyQualification && (await store.replay.countPersons()) >= PARALLEL_MIN_PERSONS) {
         const funnel = await deps.funnel();
         const job = { location: deps.location, funnel: { text: funnel.content, file: 'funnel model' }, models: [source], at: ctx.at, from: options.from, to: options.to };
         const parts = await parallelBacktestParts(store.qualification, job, threads);
