@@ -25,7 +25,7 @@ export function replayVersion(ctx: ReplayContext): string {
 }
 
 export function timelineOf(ctx: ReplayContext, p: PersonActivities): Timeline {
-  const history = { person: p.person, activities: p.activities };
+  const history = { person: p.person, activities: p.activities, account: p.account ?? null, firstSeenAt: p.firstSeenAt ?? null, matched: p.matched };
   const signals = ctx.providers.flatMap((provider) => provider.signals(history, ctx.at)).filter((s) => s.at <= ctx.at);
   return replayPerson({ ...ctx.model, version: replayVersion(ctx) }, p.personId, p.activities, signals);
 }

@@ -6,6 +6,7 @@ import type { Reject } from './ports/import-records.js';
 import type { ImportProgress } from './ports/import-source.js';
 import type { ReplayProgress } from './replay.js';
 import type { ServerServices } from './server-services.js';
+import type { QualificationServices } from './qualification-services.js';
 
 export interface ImportFilesRequest {
   readonly paths: readonly string[];
@@ -30,7 +31,7 @@ export interface ImportResult extends ImportSummary {
 }
 
 /** The use cases every interface (CLI, HTTP) calls, bound to one opened store. */
-export interface Services extends ServerServices {
+export interface Services extends ServerServices, QualificationServices {
   readonly dialect: 'sqlite' | 'postgres';
   importFiles(request: ImportFilesRequest, hooks?: ImportHooks): Promise<ImportResult>;
   /** Replays everyone under the given model file (or the active/default model) and makes it active. */

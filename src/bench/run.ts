@@ -3,7 +3,7 @@
  * `npm run bench`: measures the hot paths, each next to a floor measured in the same run.
  *   --persons N      persons to generate (default 100000; 10 activities each)
  *   --dialects LIST  sqlite,postgres (default both; PostgreSQL from TANDEM_BENCH_PG_URL or started here)
- *   --benches LIST   core,http (default both)
+ *   --benches LIST   core,http,qualification (default all)
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -15,13 +15,14 @@ import type { BenchContext, BenchResult } from './bench-types.js';
 import { benchImportReplayReport } from './core-benches.js';
 import { benchHttp } from './http-bench.js';
 import { writeGeneratedExports } from './generated-exports.js';
+import { benchQualification } from './qualification-benches.js';
 
 const { values } = parseArgs({
   options: {
     persons: { type: 'string', default: '100000' },
     'activities-per-person': { type: 'string', default: '10' },
     dialects: { type: 'string', default: 'sqlite,postgres' },
-    benches: { type: 'string', default: 'core,http' },
+    benches: { type: 'string', default: 'core,http,qualification' },
   },
 });
 const persons = Number(values.persons);
@@ -39,7 +40,7 @@ async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'tandem-bench-'));
   const exportsDir = join(work, 'exports');
   process.stderr.write(`generating ${persons.toLocaleString('en-US')} persons × ${perPerson} activities…\n`);
-  await writeGeneratedExports(exportsDir, persons, perPerson);
+  if (benches.has('core')) await writeGeneratedExports(exportsDir, persons, perPerson);
   const results: BenchResult[] = [];
   let n = 0;
   for (const dialect of dialects) {
@@ -70,6 +71,10 @@ async function main(): Promise<void> {
     if (benches.has('http')) {
       process.stderr.write(`${dialect}: HTTP API under load on 127.0.0.1…\n`);
       results.push(...(await benchHttp(ctx)));
+    }
+    if (benches.has('qualification')) {
+      process.stderr.write(`${dialect}: scoring and backtest…\n`);
+      results.push(...(await benchQualification(ctx)));
     }
   }
   print(results);

@@ -26,6 +26,7 @@ function parseCached(content: string, name: string): FunnelModel {
   }
   return model;
 }
+import { activeProviders, qualificationServices } from './qualification-services.js';
 
 /** The active funnel model: the last one replayed, or the bundled default. */
 async function activeFunnelModel(store: Store): Promise<{ model: FunnelModel; content: string }> {
@@ -45,8 +46,7 @@ async function adopt(store: Store, model: FunnelModel, content: string, at: stri
  * active shared definitions (qualification model, contact policy) as they are adopted.
  */
 async function replayContext(store: Store, model: FunnelModel, at: Date): Promise<ReplayContext> {
-  void store;
-  return { model, providers: [], at: at.toISOString() };
+  return { model, providers: await activeProviders(store), at: at.toISOString() };
 }
 
 /** Builds the use cases over a concrete store: the only place adapters are put together. */
@@ -101,6 +101,14 @@ export async function openServices(db: string, options: OpenStoreOptions = {}): 
       const ctx = await replayContext(store, model, request.at);
       return funnelReport(store.reports, { ...model, version: replayVersion(ctx) }, request);
     },
+    ...qualificationServices({
+      store,
+      location: db,
+      funnel: () => activeFunnelModel(store),
+      adoptFunnel: (model, content) => adopt(store, model, content, now()),
+      context: (model, at) => replayContext(store, model, at),
+      now,
+    }),
     close: () => store.close(),
   };
   return services;

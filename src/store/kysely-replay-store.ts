@@ -8,6 +8,7 @@ import type { PersonActivities, ReplayStore } from '../app/ports/replay-store.js
 import type { DialectHelpers } from './dialects/dialect-helpers.js';
 import { readJson } from './json-column.js';
 import { retryTransient } from './retry-transient.js';
+import { withAccounts } from './queries/account-facts.js';
 import type { ActivitiesTable, Database, JourneysTable, PersonsTable } from './schema.js';
 
 function toActivity(r: ActivitiesTable): Activity {
@@ -83,7 +84,7 @@ export class KyselyReplayStore implements ReplayStore {
     if (afterId !== null) q = q.where('id', '>', afterId);
     const persons = await q.execute();
     if (persons.length === 0) return [];
-    return group(persons, await this.activitiesOf(persons.map((p) => p.id)));
+    return withAccounts(this.db, group(persons, await this.activitiesOf(persons.map((p) => p.id))));
   }
 
   private async activitiesOf(personIds: readonly string[]): Promise<ActivitiesTable[]> {
@@ -101,7 +102,7 @@ export class KyselyReplayStore implements ReplayStore {
     for (let i = 0; i < personIds.length; i += 500) {
       persons.push(...(await this.db.selectFrom('persons').selectAll().where('id', 'in', personIds.slice(i, i + 500)).execute()));
     }
-    return group(persons, await this.activitiesOf(persons.map((p) => p.id)));
+    return withAccounts(this.db, group(persons, await this.activitiesOf(persons.map((p) => p.id))));
   }
 
   /** `known: 'absent'` skips deleting old rows (a full replay cleared the version first). */

@@ -7,6 +7,7 @@ import { createPostgresDialect, postgresHelpers } from './dialects/postgres.js';
 import { createSqliteDialect, sqliteHelpers } from './dialects/sqlite.js';
 import { KyselyImportStore } from './kysely-import-store.js';
 import { KyselyModelStore } from './kysely-model-store.js';
+import { KyselyQualificationStore } from './kysely-qualification-store.js';
 import { KyselyReplayStore } from './kysely-replay-store.js';
 import { KyselyReportStore } from './kysely-report-store.js';
 import { migrationProvider } from './migrations/index.js';
@@ -85,6 +86,7 @@ export async function openStore(location: string, options: OpenStoreOptions = {}
     importRuns: new KyselyImportRunStore(db),
     persons: new KyselyPersonStore(db),
     schemaStatus,
+    qualification: new KyselyQualificationStore(db, helpers),
     close: () => db.destroy(),
   };
 }

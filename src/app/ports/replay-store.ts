@@ -1,10 +1,17 @@
 import type { Activity, Person } from '../../domain/entities.js';
 import type { Timeline } from '../../domain/lifecycle.js';
+import type { AccountFacts } from '../../domain/qualification/field-value.js';
 
 export interface PersonActivities {
   readonly personId: string;
   readonly person: Person;
   readonly activities: readonly Activity[];
+  /** The person's account (domain, name, attributes), for rules on `account.<field>`. */
+  readonly account?: AccountFacts | null;
+  /** Set when `activities` holds only some types: the first time the person was seen at all. */
+  readonly firstSeenAt?: string | null;
+  /** Per qualification model version: times of the activities matching each activity test, when the store matched them. */
+  readonly matched?: ReadonlyMap<string, readonly (readonly number[])[]>;
 }
 
 /** What replaying needs from the store. */

@@ -6,6 +6,7 @@ import type { PersonStore } from './person-store.js';
 import type { ProposalStore } from './proposal-store.js';
 import type { WebhookStore } from './webhook-store.js';
 import type { ModelStore } from './model-store.js';
+import type { QualificationStore } from './qualification-store.js';
 import type { ReplayStore } from './replay-store.js';
 import type { ReportStore } from './report-store.js';
 
@@ -24,5 +25,6 @@ export interface Store {
   readonly persons: PersonStore;
   /** Reaches the database and lists migrations this code has that it lacks. */
   schemaStatus(): Promise<{ pending: string[] }>;
+  readonly qualification: QualificationStore;
   close(): Promise<void>;
 }

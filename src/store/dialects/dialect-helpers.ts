@@ -8,6 +8,8 @@ export interface DialectHelpers {
   jsonText(column: string, key: string): RawBuilder<string | null>;
   /** Interpolated percentile (0..1) of a numeric expression, as an aggregate. */
   percentile(expression: string, fraction: number): RawBuilder<number | null>;
+  /** Text values of a group joined by a separator (in the given order, if any: ordering costs a sort per group), as an aggregate. */
+  orderedConcat(expression: RawBuilder<string>, separator: string, orderBy?: RawBuilder<unknown>): RawBuilder<string | null>;
   /** Bulk insert (or upsert) inside the given transaction, the fastest way this database allows. */
   readonly insertMany: InsertMany;
 }

@@ -12,6 +12,8 @@ export const postgresHelpers: DialectHelpers = {
   jsonText: (column, key) => sql<string | null>`(${sql.ref(column)}::jsonb ->> ${key})`,
   percentile: (expression, fraction) =>
     sql<number | null>`percentile_cont(${sql.lit(fraction)}) within group (order by ${sql.raw(expression)})`,
+  orderedConcat: (expression, separator, orderBy) =>
+    orderBy ? sql<string | null>`string_agg(${expression}, ${separator} order by ${orderBy})` : sql<string | null>`string_agg(${expression}, ${separator})`,
   insertMany: postgresInsertMany(),
 };
 

@@ -7,6 +7,8 @@ export const sqliteHelpers = (raw: SqliteDatabase.Database): DialectHelpers => (
   name: 'sqlite',
   jsonText: (column, key) => sql<string | null>`json_extract(${sql.ref(column)}, ${'$.' + JSON.stringify(key)})`,
   percentile: (expression, fraction) => sql<number | null>`percentile(${sql.raw(expression)}, ${sql.lit(fraction * 100)})`,
+  orderedConcat: (expression, separator, orderBy) =>
+    orderBy ? sql<string | null>`group_concat(${expression}, ${separator} order by ${orderBy})` : sql<string | null>`group_concat(${expression}, ${separator})`,
   insertMany: sqliteInsertMany(raw),
 });
 

@@ -1,0 +1,22 @@
+/**
+ * One part of a backtest in a worker thread: opens its own connection to the store and runs
+ * the persons of its id range through the same code as a single-threaded backtest.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { runBacktestPart } from '../app/backtest.js';
+import { parseFunnelModel } from '../config/load-funnel-model.js';
+import { parseQualificationModel } from '../config/qualification/load-qualification-model.js';
+import { QualificationProvider } from '../domain/qualification/qualification-provider.js';
+import { openStore } from '../store/open-store.js';
+import type { BacktestJob } from './parallel-backtest.js';
+
+const job = workerData as BacktestJob & { range: { after: string | null; until: string | null } };
+const store = await openStore(job.location);
+try {
+  const ctx = { model: parseFunnelModel(job.funnel.text, job.funnel.file), providers: [], at: job.at };
+  const candidates = job.models.map((m) => new QualificationProvider(parseQualificationModel(m.text, m.file)));
+  const part = await runBacktestPart(store.qualification, ctx, candidates, { from: job.from, to: job.to, range: job.range });
+  parentPort!.postMessage(part);
+} finally {
+  await store.close();
+}

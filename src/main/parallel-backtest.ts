@@ -1,0 +1,46 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { BacktestPart } from '../app/backtest.js';
+import type { QualificationStore } from '../app/ports/qualification-store.js';
+
+/** Everything a worker needs to rebuild the backtest on its own connection. */
+export interface BacktestJob {
+  readonly location: string;
+  readonly funnel: { readonly text: string; readonly file: string };
+  readonly models: readonly { readonly text: string; readonly file: string }[];
+  readonly at: string;
+  readonly from: string | null;
+  readonly to: string | null;
+}
+
+/** Below this many persons a backtest is quicker in one thread than the cost of starting workers. */
+export const PARALLEL_MIN_PERSONS = 100_000;
+
+export function backtestThreads(): number {
+  return Math.min(4, availableParallelism());
+}
+
+/**
+ * Runs a backtest as parts over id ranges, one worker thread per part, each with its own
+ * connection (SQLite in WAL mode lets readers run side by side). Only the compiled JS can
+ * start workers: under a TypeScript test runner this returns null and the caller runs in one thread.
+ */
+export async function parallelBacktestParts(store: QualificationStore, job: BacktestJob, threads: number): Promise<BacktestPart[] | null> {
+  const script = new URL('./backtest-worker.js', import.meta.url);
+  if (import.meta.url.endsWith('.ts')) return null;
+  const cuts = await store.personIdBoundaries(threads);
+  const ranges = [null, ...cuts].map((after, i) => ({ after, until: cuts[i] ?? null }));
+  return Promise.all(
+    ranges.map(
+      (range) =>
+        new Promise<BacktestPart>((resolve, reject) => {
+          const w = new Worker(script, { workerData: { ...job, range } });
+          w.once('message', (part: BacktestPart) => resolve(part));
+          w.once('error', reject);
+          w.once('exit', (code) => {
+            if (code !== 0) reject(new Error(`backtest worker stopped with exit code ${code}`));
+          });
+        }),
+    ),
+  );
+}
