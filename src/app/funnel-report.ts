@@ -4,6 +4,7 @@ import type { FunnelReport } from '../domain/funnel-report.js';
 import { MAIN_STAGES } from '../domain/stage.js';
 import type { MainStageId } from '../domain/stage.js';
 import { stageDefinition } from '../domain/funnel-model.js';
+import type { FunnelUnit } from '../domain/funnel-unit.js';
 import type { ReportStore } from './ports/report-store.js';
 import { periodBounds } from './period.js';
 
@@ -12,6 +13,8 @@ export interface FunnelReportRequest {
   readonly from: string | null;
   readonly to: string | null;
   readonly by: string | null;
+  /** People (default) or accounts. */
+  readonly unit?: FunnelUnit;
   /** "Now" for SLA ageing. */
   readonly at: Date;
 }
@@ -30,9 +33,11 @@ export async function funnelReport(store: ReportStore, model: FunnelModel, reque
     toIsoExclusive,
     by: request.by,
     slaCutoffs,
+    unit: request.unit ?? 'person',
   });
   return {
     modelVersion: model.version,
+    unit: request.unit ?? 'person',
     from: request.from,
     to: request.to,
     by: request.by,

@@ -2,6 +2,7 @@ import type { FunnelModel } from './funnel-model.js';
 import { stageDefinition } from './funnel-model.js';
 import { MAIN_STAGES } from './stage.js';
 import type { MainStageId, Team } from './stage.js';
+import type { FunnelUnit } from './funnel-unit.js';
 
 /** What the store aggregates per main stage (one scan of the journeys). */
 export interface StageAggregate {
@@ -10,6 +11,7 @@ export interface StageAggregate {
   readonly current: number;
   readonly pastSla: number;
   readonly medianDaysToNext: number | null;
+  readonly p75DaysToNext: number | null;
   readonly p90DaysToNext: number | null;
 }
 
@@ -35,6 +37,7 @@ export interface StageFigures {
   readonly conversionFromTop: number | null;
   readonly targetConversion: number | null;
   readonly medianDaysToNext: number | null;
+  readonly p75DaysToNext: number | null;
   readonly p90DaysToNext: number | null;
   readonly current: number;
   readonly pastSla: number;
@@ -63,6 +66,8 @@ export interface FunnelGroup extends FunnelFigures {
 
 export interface FunnelReport extends FunnelFigures {
   readonly modelVersion: string;
+  /** What is counted: people, or accounts (an account reaches a stage when its first person does). */
+  readonly unit: FunnelUnit;
   readonly from: string | null;
   readonly to: string | null;
   readonly by: string | null;
@@ -144,6 +149,7 @@ export function funnelFigures(model: FunnelModel, aggregate: FunnelAggregate): F
       conversionFromTop: ratio(reached, top),
       targetConversion: next ? def.targetConversion : null,
       medianDaysToNext: agg?.medianDaysToNext ?? null,
+      p75DaysToNext: agg?.p75DaysToNext ?? null,
       p90DaysToNext: agg?.p90DaysToNext ?? null,
       current: agg?.current ?? 0,
       pastSla: agg?.pastSla ?? 0,

@@ -7,4 +7,6 @@ export interface DialectHelpers {
   jsonText(column: string, key: string): RawBuilder<string | null>;
   /** Interpolated percentile (0..1) of a numeric expression, as an aggregate. */
   percentile(expression: string, fraction: number): RawBuilder<number | null>;
+  /** Days since 1970-01-01 (fractional) of an ISO-8601 UTC text expression: differences give durations. */
+  epochDays(isoText: RawBuilder<unknown>): RawBuilder<number | null>;
 }

@@ -11,6 +11,7 @@ export const postgresHelpers: DialectHelpers = {
   jsonText: (column, key) => sql<string | null>`(${sql.ref(column)}::jsonb ->> ${key})`,
   percentile: (expression, fraction) =>
     sql<number | null>`percentile_cont(${sql.lit(fraction)}) within group (order by ${sql.raw(expression)})`,
+  epochDays: (isoText) => sql<number | null>`(cast(extract(epoch from cast(${isoText} as timestamptz)) as double precision) / 86400)`,
 };
 
 export function createPostgresDialect(url: string): { dialect: PostgresDialect; pool: pg.Pool } {

@@ -6,6 +6,7 @@ export const sqliteHelpers: DialectHelpers = {
   name: 'sqlite',
   jsonText: (column, key) => sql<string | null>`json_extract(${sql.ref(column)}, ${'$.' + JSON.stringify(key)})`,
   percentile: (expression, fraction) => sql<number | null>`percentile(${sql.raw(expression)}, ${sql.lit(fraction * 100)})`,
+  epochDays: (isoText) => sql<number | null>`(julianday(${isoText}) - 2440587.5)`,
 };
 
 /** One SQLite file in WAL mode, waiting (not failing) while another writer holds the lock. */

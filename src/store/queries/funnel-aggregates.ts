@@ -5,7 +5,7 @@ import { MAIN_STAGES } from '../../domain/stage.js';
 import type { FunnelQuery } from '../../app/ports/report-store.js';
 import type { DialectHelpers } from '../dialects/dialect-helpers.js';
 import type { Database } from '../schema.js';
-import { personFieldExpression } from './group-key.js';
+import { unitJourneys } from './unit-journeys.js';
 
 type Row = Record<string, unknown>;
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
@@ -17,8 +17,7 @@ export async function funnelAggregates(
   helpers: DialectHelpers,
   query: FunnelQuery,
 ): Promise<{ overall: FunnelAggregate; groups: FunnelAggregate[] }> {
-  const groupKey = personFieldExpression(helpers, query.by);
-  const keyOf = (grouped: boolean) => (grouped ? groupKey : personFieldExpression(helpers, null));
+  const unit = query.unit ?? 'person';
   const stageColumns = MAIN_STAGES.flatMap((s) => {
     const cutoff = query.slaCutoffs[s];
     return [
@@ -28,38 +27,36 @@ export async function funnelAggregates(
         ? sql`sum(case when j.current_stage = ${s} and j.current_since < ${cutoff} then 1 else 0 end)`.as(`past_${s}`)
         : sql`0`.as(`past_${s}`),
       helpers.percentile(`j.days_${s}`, 0.5).as(`median_${s}`),
+      helpers.percentile(`j.days_${s}`, 0.75).as(`p75_${s}`),
       helpers.percentile(`j.days_${s}`, 0.9).as(`p90_${s}`),
     ];
   });
+  const source = (grouped: boolean) => unitJourneys(helpers, { unit, modelVersion: query.modelVersion, by: grouped ? query.by : null });
 
   const journeys = async (grouped: boolean): Promise<Row[]> => {
-    let q = db
-      .selectFrom('journeys as j')
-      .innerJoin('persons as p', 'p.id', 'j.person_id')
-      .select([keyOf(grouped).as('key'), ...stageColumns])
-      .where('j.model_version', '=', query.modelVersion);
+    let q = db.selectFrom(source(grouped).as('j')).select([(grouped ? sql`j.group_key` : sql`null`).as('key'), ...stageColumns]);
     if (query.fromIso) q = q.where('j.entered_at', '>=', query.fromIso);
     if (query.toIsoExclusive) q = q.where('j.entered_at', '<', query.toIsoExclusive);
-    if (grouped) q = q.groupBy(sql`1`);
+    if (grouped) q = q.groupBy('j.group_key');
     return (await q.execute()) as Row[];
   };
 
   const revenue = async (grouped: boolean): Promise<Row[]> => {
+    // An opportunity belongs to the cohort of its person (or, counting accounts, of its account).
+    const unitOf = unit === 'account' ? sql`coalesce(o.account_id, p.account_id)` : sql`o.person_id`;
     let q = db
       .selectFrom('opportunities as o')
-      .leftJoin('journeys as j', (join) =>
-        join.onRef('j.person_id', '=', 'o.person_id').on('j.model_version', '=', query.modelVersion),
-      )
       .leftJoin('persons as p', 'p.id', 'o.person_id')
+      .leftJoin(source(grouped).as('j'), (join) => join.on(sql`j.unit_id`, '=', unitOf))
       .select([
-        keyOf(grouped).as('key'),
+        (grouped ? sql`j.group_key` : sql`null`).as('key'),
         'o.currency as currency',
         sql`sum(case when o.status = 'won' then 1 else 0 end)`.as('won'),
         sql`sum(case when o.status = 'lost' then 1 else 0 end)`.as('lost'),
         sql`sum(case when o.status = 'won' then coalesce(o.amount_minor, 0) else 0 end)`.as('amount'),
       ])
-      .groupBy(grouped ? [sql`1`, 'o.currency'] : ['o.currency']);
-    // An opportunity belongs to the cohort of its person; one without a person to the period it was created in.
+      .groupBy(grouped ? [sql`j.group_key`, 'o.currency'] : ['o.currency']);
+    // One without a person (or account) belongs to the period it was created in.
     const entered = sql<string>`coalesce(j.entered_at, o.created_at)`;
     if (query.fromIso) q = q.where(entered, '>=', query.fromIso);
     if (query.toIsoExclusive) q = q.where(entered, '<', query.toIsoExclusive);
@@ -73,6 +70,7 @@ export async function funnelAggregates(
       current: num(r?.[`current_${s}`]),
       pastSla: num(r?.[`past_${s}`]),
       medianDaysToNext: numOrNull(r?.[`median_${s}`]),
+      p75DaysToNext: numOrNull(r?.[`p75_${s}`]),
       p90DaysToNext: numOrNull(r?.[`p90_${s}`]),
     }));
   const toRevenue = (rows: Row[]): RevenueAggregate[] =>
