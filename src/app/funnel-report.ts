@@ -5,6 +5,7 @@ import { MAIN_STAGES } from '../domain/stage.js';
 import type { MainStageId } from '../domain/stage.js';
 import { stageDefinition } from '../domain/funnel-model.js';
 import type { FunnelUnit } from '../domain/funnel-unit.js';
+import type { ReportBasis } from '../domain/report-basis.js';
 import type { ReportStore } from './ports/report-store.js';
 import { periodBounds } from './period.js';
 
@@ -15,6 +16,8 @@ export interface FunnelReportRequest {
   readonly by: string | null;
   /** People (default) or accounts. */
   readonly unit?: FunnelUnit;
+  /** cohort (default) or flow: see ReportBasis. */
+  readonly basis?: ReportBasis;
   /** "Now" for SLA ageing. */
   readonly at: Date;
 }
@@ -34,10 +37,12 @@ export async function funnelReport(store: ReportStore, model: FunnelModel, reque
     by: request.by,
     slaCutoffs,
     unit: request.unit ?? 'person',
+    basis: request.basis ?? 'cohort',
   });
   return {
     modelVersion: model.version,
     unit: request.unit ?? 'person',
+    basis: request.basis ?? 'cohort',
     from: request.from,
     to: request.to,
     by: request.by,

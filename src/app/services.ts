@@ -2,6 +2,12 @@ import type { FunnelModel } from '../domain/funnel-model.js';
 import type { FunnelReport } from '../domain/funnel-report.js';
 import type { ImportOptions, ImportSummary } from './import-data.js';
 import type { FunnelReportRequest } from './funnel-report.js';
+import type { CohortReport } from '../domain/cohort-report.js';
+import type { CohortReportRequest } from './cohort-report.js';
+import type { CompareReport } from '../domain/funnel-change.js';
+import type { CompareRequest } from './compare-report.js';
+import type { Diagnosis } from '../domain/diagnosis.js';
+import type { DiagnoseRequest } from './diagnose.js';
 import type { Reject } from './ports/import-records.js';
 import type { ImportProgress } from './ports/import-source.js';
 import type { ReplayProgress } from './replay.js';
@@ -34,6 +40,9 @@ export interface Services {
   replay(modelFile: string | null, onProgress?: (p: ReplayProgress) => void): Promise<{ persons: number; transitions: number; modelVersion: string }>;
   funnelModel(): Promise<FunnelModel>;
   funnelReport(request: FunnelReportRequest): Promise<FunnelReport>;
+  cohortReport(request: CohortReportRequest): Promise<CohortReport>;
+  compareReport(request: CompareRequest): Promise<CompareReport>;
+  diagnose(request: DiagnoseRequest): Promise<Diagnosis>;
   close(): Promise<void>;
 }
 

@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { importData } from '../app/import-data.js';
 import { funnelReport } from '../app/funnel-report.js';
+import { cohortReport } from '../app/cohort-report.js';
+import { compareReport } from '../app/compare-report.js';
+import { diagnoseFunnel } from '../app/diagnose.js';
 import { replayAll, replayPersons, replayVersion } from '../app/replay.js';
 import type { ReplayContext } from '../app/replay.js';
 import type { Services } from '../app/services.js';
@@ -37,6 +40,11 @@ async function replayContext(store: Store, model: FunnelModel, at: Date): Promis
 export async function openServices(db: string): Promise<Services> {
   const store = await openStore(db);
   const now = (): string => new Date().toISOString();
+  /** The active model under the version its replay rows are stored as. */
+  const reportModel = async (at: Date): Promise<FunnelModel> => {
+    const { model } = await activeFunnelModel(store);
+    return { ...model, version: replayVersion(await replayContext(store, model, at)) };
+  };
   return {
     dialect: store.dialect,
     async importFiles(request, hooks = {}) {
@@ -76,6 +84,15 @@ export async function openServices(db: string): Promise<Services> {
       const { model } = await activeFunnelModel(store);
       const ctx = await replayContext(store, model, request.at);
       return funnelReport(store.reports, { ...model, version: replayVersion(ctx) }, request);
+    },
+    async cohortReport(request) {
+      return cohortReport(store.reports, await reportModel(request.at), request);
+    },
+    async compareReport(request) {
+      return compareReport(store.reports, await reportModel(request.at), request);
+    },
+    async diagnose(request) {
+      return diagnoseFunnel(store.reports, await reportModel(request.at), request);
     },
     close: () => store.close(),
   };

@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { FunnelQuery, ReportStore } from '../app/ports/report-store.js';
+import type { CohortAggregates, CohortQuery, FunnelQuery, ReportStore, StageLoadQuery, StageLoadRow } from '../app/ports/report-store.js';
 import type { DialectHelpers } from './dialects/dialect-helpers.js';
+import { cohortAggregates } from './queries/cohort-aggregates.js';
 import { funnelAggregates } from './queries/funnel-aggregates.js';
+import { stageLoads } from './queries/stage-loads.js';
 import type { Database } from './schema.js';
 
 export class KyselyReportStore implements ReportStore {
@@ -12,5 +14,13 @@ export class KyselyReportStore implements ReportStore {
 
   funnelAggregates(query: FunnelQuery): ReturnType<ReportStore['funnelAggregates']> {
     return funnelAggregates(this.db, this.helpers, query);
+  }
+
+  cohortAggregates(query: CohortQuery): Promise<CohortAggregates> {
+    return cohortAggregates(this.db, this.helpers, query);
+  }
+
+  stageLoads(query: StageLoadQuery): Promise<StageLoadRow[]> {
+    return stageLoads(this.db, this.helpers, query);
   }
 }

@@ -6,7 +6,7 @@ export interface DialectHelpers {
   /** Text value of a top-level key of a JSON text column. */
   jsonText(column: string, key: string): RawBuilder<string | null>;
   /** Interpolated percentile (0..1) of a numeric expression, as an aggregate. */
-  percentile(expression: string, fraction: number): RawBuilder<number | null>;
+  percentile(expression: string | RawBuilder<unknown>, fraction: number): RawBuilder<number | null>;
   /** Days since 1970-01-01 (fractional) of an ISO-8601 UTC text expression: differences give durations. */
   epochDays(isoText: RawBuilder<unknown>): RawBuilder<number | null>;
 }

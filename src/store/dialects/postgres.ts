@@ -10,7 +10,7 @@ export const postgresHelpers: DialectHelpers = {
   name: 'postgres',
   jsonText: (column, key) => sql<string | null>`(${sql.ref(column)}::jsonb ->> ${key})`,
   percentile: (expression, fraction) =>
-    sql<number | null>`percentile_cont(${sql.lit(fraction)}) within group (order by ${sql.raw(expression)})`,
+    sql<number | null>`percentile_cont(${sql.lit(fraction)}) within group (order by ${typeof expression === 'string' ? sql.raw(expression) : expression})`,
   epochDays: (isoText) => sql<number | null>`(cast(extract(epoch from cast(${isoText} as timestamptz)) as double precision) / 86400)`,
 };
 

@@ -5,7 +5,7 @@ import type { DialectHelpers } from './dialect-helpers.js';
 export const sqliteHelpers: DialectHelpers = {
   name: 'sqlite',
   jsonText: (column, key) => sql<string | null>`json_extract(${sql.ref(column)}, ${'$.' + JSON.stringify(key)})`,
-  percentile: (expression, fraction) => sql<number | null>`percentile(${sql.raw(expression)}, ${sql.lit(fraction * 100)})`,
+  percentile: (expression, fraction) => sql<number | null>`percentile(${typeof expression === 'string' ? sql.raw(expression) : expression}, ${sql.lit(fraction * 100)})`,
   epochDays: (isoText) => sql<number | null>`(julianday(${isoText}) - 2440587.5)`,
 };
 

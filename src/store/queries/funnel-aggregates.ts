@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
-import type { Kysely } from 'kysely';
+import type { Kysely, RawBuilder } from 'kysely';
 import type { FunnelAggregate, RevenueAggregate, StageAggregate } from '../../domain/funnel-report.js';
 import { MAIN_STAGES } from '../../domain/stage.js';
+import type { MainStageId } from '../../domain/stage.js';
 import type { FunnelQuery } from '../../app/ports/report-store.js';
 import type { DialectHelpers } from '../dialects/dialect-helpers.js';
 import type { Database } from '../schema.js';
@@ -18,25 +19,37 @@ export async function funnelAggregates(
   query: FunnelQuery,
 ): Promise<{ overall: FunnelAggregate; groups: FunnelAggregate[] }> {
   const unit = query.unit ?? 'person';
+  const flow = query.basis === 'flow';
+  // Flow basis: each stage counts the units that passed it within the period; cohort basis: units that entered in it.
+  const inPeriod = (iso: RawBuilder<unknown>): RawBuilder<unknown> => {
+    const conds = [
+      ...(query.fromIso ? [sql`${iso} >= ${query.fromIso}`] : []),
+      ...(query.toIsoExclusive ? [sql`${iso} < ${query.toIsoExclusive}`] : []),
+    ];
+    return conds.length === 0 ? sql`${iso} is not null` : sql.join(conds, sql` and `);
+  };
+  const counted = (s: MainStageId, condition: RawBuilder<unknown> = sql`1 = 1`): RawBuilder<unknown> =>
+    flow ? sql`(${condition}) and ${inPeriod(sql.ref(`j.passed_${s}`))}` : condition;
   const stageColumns = MAIN_STAGES.flatMap((s) => {
     const cutoff = query.slaCutoffs[s];
+    const days = flow ? sql`case when ${counted(s)} then ${sql.ref(`j.days_${s}`)} end` : `j.days_${s}`;
     return [
-      sql`sum(${sql.ref(`j.reached_${s}`)})`.as(`reached_${s}`),
-      sql`sum(case when j.current_stage = ${s} then 1 else 0 end)`.as(`current_${s}`),
+      flow ? sql`sum(case when ${counted(s)} then 1 else 0 end)`.as(`reached_${s}`) : sql`sum(${sql.ref(`j.reached_${s}`)})`.as(`reached_${s}`),
+      sql`sum(case when ${counted(s, sql`j.current_stage = ${s}`)} then 1 else 0 end)`.as(`current_${s}`),
       cutoff
-        ? sql`sum(case when j.current_stage = ${s} and j.current_since < ${cutoff} then 1 else 0 end)`.as(`past_${s}`)
+        ? sql`sum(case when ${counted(s, sql`j.current_stage = ${s} and j.current_since < ${cutoff}`)} then 1 else 0 end)`.as(`past_${s}`)
         : sql`0`.as(`past_${s}`),
-      helpers.percentile(`j.days_${s}`, 0.5).as(`median_${s}`),
-      helpers.percentile(`j.days_${s}`, 0.75).as(`p75_${s}`),
-      helpers.percentile(`j.days_${s}`, 0.9).as(`p90_${s}`),
+      helpers.percentile(days, 0.5).as(`median_${s}`),
+      helpers.percentile(days, 0.75).as(`p75_${s}`),
+      helpers.percentile(days, 0.9).as(`p90_${s}`),
     ];
   });
   const source = (grouped: boolean) => unitJourneys(helpers, { unit, modelVersion: query.modelVersion, by: grouped ? query.by : null });
 
   const journeys = async (grouped: boolean): Promise<Row[]> => {
     let q = db.selectFrom(source(grouped).as('j')).select([(grouped ? sql`j.group_key` : sql`null`).as('key'), ...stageColumns]);
-    if (query.fromIso) q = q.where('j.entered_at', '>=', query.fromIso);
-    if (query.toIsoExclusive) q = q.where('j.entered_at', '<', query.toIsoExclusive);
+    if (query.fromIso && !flow) q = q.where('j.entered_at', '>=', query.fromIso);
+    if (query.toIsoExclusive && !flow) q = q.where('j.entered_at', '<', query.toIsoExclusive);
     if (grouped) q = q.groupBy('j.group_key');
     return (await q.execute()) as Row[];
   };
@@ -56,8 +69,8 @@ export async function funnelAggregates(
         sql`sum(case when o.status = 'won' then coalesce(o.amount_minor, 0) else 0 end)`.as('amount'),
       ])
       .groupBy(grouped ? [sql`j.group_key`, 'o.currency'] : ['o.currency']);
-    // One without a person (or account) belongs to the period it was created in.
-    const entered = sql<string>`coalesce(j.entered_at, o.created_at)`;
+    // One without a person (or account) belongs to the period it was created in; by flow, a deal to when it closed.
+    const entered = flow ? sql<string>`coalesce(o.closed_at, o.created_at)` : sql<string>`coalesce(j.entered_at, o.created_at)`;
     if (query.fromIso) q = q.where(entered, '>=', query.fromIso);
     if (query.toIsoExclusive) q = q.where(entered, '<', query.toIsoExclusive);
     return (await q.execute()) as Row[];
