@@ -8,6 +8,10 @@ import type { CompareReport } from '../domain/funnel-change.js';
 import type { CompareRequest } from './compare-report.js';
 import type { Diagnosis } from '../domain/diagnosis.js';
 import type { DiagnoseRequest } from './diagnose.js';
+import type { Scorecard } from '../domain/scorecard.js';
+import type { ScorecardRequest } from './scorecard.js';
+import type { Plan } from '../domain/plan.js';
+import type { PlanRequest } from './plan.js';
 import type { Reject } from './ports/import-records.js';
 import type { ImportProgress } from './ports/import-source.js';
 import type { ReplayProgress } from './replay.js';
@@ -43,6 +47,9 @@ export interface Services {
   cohortReport(request: CohortReportRequest): Promise<CohortReport>;
   compareReport(request: CompareRequest): Promise<CompareReport>;
   diagnose(request: DiagnoseRequest): Promise<Diagnosis>;
+  scorecard(request: ScorecardRequest): Promise<Scorecard>;
+  /** `ratesFile`: a YAML scenario whose rates replace the observed ones. */
+  plan(request: Omit<PlanRequest, 'rates'> & { readonly ratesFile?: string | null }): Promise<Plan>;
   close(): Promise<void>;
 }
 

@@ -5,6 +5,9 @@ import { funnelReport } from '../app/funnel-report.js';
 import { cohortReport } from '../app/cohort-report.js';
 import { compareReport } from '../app/compare-report.js';
 import { diagnoseFunnel } from '../app/diagnose.js';
+import { planFunnel } from '../app/plan.js';
+import { scorecardReport } from '../app/scorecard.js';
+import { loadPlanRates } from '../config/plan-rates.js';
 import { replayAll, replayPersons, replayVersion } from '../app/replay.js';
 import type { ReplayContext } from '../app/replay.js';
 import type { Services } from '../app/services.js';
@@ -93,6 +96,13 @@ export async function openServices(db: string): Promise<Services> {
     },
     async diagnose(request) {
       return diagnoseFunnel(store.reports, await reportModel(request.at), request);
+    },
+    async scorecard(request) {
+      return scorecardReport(store.reports, await reportModel(request.at), request);
+    },
+    async plan(request) {
+      const rates = request.ratesFile ? loadPlanRates(request.ratesFile) : null;
+      return planFunnel(store.reports, await reportModel(request.at), { ...request, rates });
     },
     close: () => store.close(),
   };

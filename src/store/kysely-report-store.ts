@@ -1,8 +1,10 @@
 import type { Kysely } from 'kysely';
-import type { CohortAggregates, CohortQuery, FunnelQuery, ReportStore, StageLoadQuery, StageLoadRow } from '../app/ports/report-store.js';
+import type { CohortAggregates, CohortQuery, FunnelQuery, ReportStore, SlaQuery, StageLoadQuery, StageLoadRow } from '../app/ports/report-store.js';
+import type { SlaTally } from '../domain/scorecard.js';
 import type { DialectHelpers } from './dialects/dialect-helpers.js';
 import { cohortAggregates } from './queries/cohort-aggregates.js';
 import { funnelAggregates } from './queries/funnel-aggregates.js';
+import { slaCompliance } from './queries/sla-compliance.js';
 import { stageLoads } from './queries/stage-loads.js';
 import type { Database } from './schema.js';
 
@@ -22,5 +24,9 @@ export class KyselyReportStore implements ReportStore {
 
   stageLoads(query: StageLoadQuery): Promise<StageLoadRow[]> {
     return stageLoads(this.db, this.helpers, query);
+  }
+
+  slaCompliance(query: SlaQuery): Promise<SlaTally[]> {
+    return slaCompliance(this.db, this.helpers, query);
   }
 }

@@ -1,6 +1,7 @@
 import type { CohortAgeCount, CohortAggregate, CohortGrain } from '../../domain/cohort-report.js';
 import type { FunnelAggregate } from '../../domain/funnel-report.js';
-import type { MainStageId } from '../../domain/stage.js';
+import type { MainStageId, StageId } from '../../domain/stage.js';
+import type { SlaTally } from '../../domain/scorecard.js';
 import type { FunnelUnit } from '../../domain/funnel-unit.js';
 import type { ReportBasis } from '../../domain/report-basis.js';
 
@@ -58,8 +59,17 @@ export interface StageLoadRow {
   readonly observedWeeklyCapacity: number | null;
 }
 
+export interface SlaQuery extends CohortFilter {
+  /** Stages with an SLA and its length in hours. */
+  readonly slaHours: Readonly<Partial<Record<StageId, number>>>;
+  /** "Now": stays still running are measured up to it. */
+  readonly atIso: string;
+  readonly byOwner: boolean;
+}
+
 export interface ReportStore {
   funnelAggregates(query: FunnelQuery): Promise<{ overall: FunnelAggregate; groups: FunnelAggregate[] }>;
   cohortAggregates(query: CohortQuery): Promise<CohortAggregates>;
   stageLoads(query: StageLoadQuery): Promise<StageLoadRow[]>;
+  slaCompliance(query: SlaQuery): Promise<SlaTally[]>;
 }
