@@ -78,10 +78,10 @@ interface Context {
   readonly currency: string;
 }
 
-function atStake(ctx: Context, deals: number): { dealsAtStake: number; revenueAtStake: number | null; worth: string } {
+function atStake(ctx: Context, deals: number): { stake: { revenueAtStake: number | null; dealsAtStake: number }; worth: string } {
   const revenue = ctx.asp === null ? null : deals * ctx.asp;
-  const worth = `about ${countText(deals)} more won deals${revenue === null ? '' : `, ${moneyText(revenue, ctx.currency)}`}`;
-  return { dealsAtStake: round2(deals), revenueAtStake: revenue === null ? null : round2(revenue), worth };
+  const worth = `about ${countText(deals)} more won deal${round2(deals) === 1 ? '' : 's'}${revenue === null ? '' : ` (${moneyText(revenue, ctx.currency)})`}`;
+  return { stake: { revenueAtStake: revenue === null ? null : round2(revenue), dealsAtStake: round2(deals) }, worth };
 }
 
 function conversionFinding(ctx: Context, from: MainStageId, to: MainStageId): Finding | null {
@@ -95,20 +95,20 @@ function conversionFinding(ctx: Context, from: MainStageId, to: MainStageId): Fi
   if (yardstick === null || actual >= yardstick) return null;
   const owner = stageDefinition(model, to).owner;
   const extra = base.reached * (yardstick - actual);
-  const stake = atStake(ctx, extra * rateToWon(model, to, period, history));
+  const { stake, worth } = atStake(ctx, extra * rateToWon(model, to, period, history));
   const against = target !== null ? `its target of ${pctText(target)}` : `the funnel's own history (${pctText(yardstick)}; no target is set)`;
   return {
     stage: to,
     transition: transitionLabel(from, to),
     owner,
     kind: 'conversion',
-    basis: target !== null ? 'target' : 'history',
     ...stake,
+    basis: target !== null ? 'target' : 'history',
     figures: { reached: base.reached, converted: reachedAt(period, to), conversion: actual, target, history: historical, extraAtNextStage: round2(extra) },
     summary:
       `${transitionLabel(from, to)} converted ${pctText(actual)} of ${countText(base.reached)} against ${against}. ` +
       `${capitalise(owner)} owns ${to}, the stage that must take them in. At ${target !== null ? 'target' : 'that rate'}, ` +
-      `${countText(extra)} more would have reached ${to}: ${stake.worth}.`,
+      `${countText(extra)} more would have reached ${to}: ${worth}.`,
   };
 }
 
@@ -118,19 +118,19 @@ function agingFinding(ctx: Context, stage: MainStageId): Finding | null {
   const figures = period.stages.find((s) => s.id === stage);
   const next = nextStage(stage);
   if (def.slaHours === null || !figures || figures.pastSla === 0 || next === null) return null;
-  const stake = atStake(ctx, figures.pastSla * rateToWon(model, stage, period, history));
+  const { stake, worth } = atStake(ctx, figures.pastSla * rateToWon(model, stage, period, history));
   const sla = def.slaHours % 24 === 0 ? `${def.slaHours / 24}-day` : `${def.slaHours}-hour`;
   return {
     stage,
     transition: transitionLabel(stage, next),
     owner: def.owner,
     kind: 'aging',
-    basis: 'sla',
     ...stake,
+    basis: 'sla',
     figures: { pastSla: figures.pastSla, inStage: figures.current, slaHours: def.slaHours },
     summary:
       `${countText(figures.pastSla)} of ${countText(figures.current)} now in ${stage} have been there longer than its ${sla} SLA ` +
-      `(${def.owner} owns ${stage}). Moved on like the rest, they would bring ${stake.worth}.`,
+      `(${def.owner} owns ${stage}). Moved on like the rest, they would bring ${worth}.`,
   };
 }
 
@@ -146,7 +146,7 @@ function capacityFinding(ctx: Context, load: StageLoad): Finding | null {
   const demand = load.arrivals / load.weeks;
   if (demand <= capacity) return null;
   const unworked = (demand - capacity) * load.weeks;
-  const stake = atStake(ctx, unworked * rateToWon(model, from, period, history));
+  const { stake, worth } = atStake(ctx, unworked * rateToWon(model, from, period, history));
   const how = useModel
     ? `${countText(load.owners)} owner${load.owners === 1 ? '' : 's'} × ${countText(perOwner)} a week, from the model`
     : `a good week's work so far${perOwner !== null ? '; the data names no owners to apply the model\'s capacity to' : ''}`;
@@ -155,12 +155,12 @@ function capacityFinding(ctx: Context, load: StageLoad): Finding | null {
     transition: transitionLabel(from, load.stage),
     owner: def.owner,
     kind: 'capacity',
-    basis: useModel ? 'model-capacity' : 'observed-capacity',
     ...stake,
+    basis: useModel ? 'model-capacity' : 'observed-capacity',
     figures: { arrivalsPerWeek: round2(demand), capacityPerWeek: round2(capacity), owners: load.owners, weeks: round2(load.weeks), unworked: round2(unworked) },
     summary:
       `${load.stage} gets ${countText(demand)} people a week from ${from} to work, but its owners (${def.owner}) can work ${countText(capacity)} ` +
-      `(${how}): ${countText(unworked)} over the period went unworked. Worked like the rest, they would bring ${stake.worth}.`,
+      `(${how}): ${countText(unworked)} over the period went unworked. Worked like the rest, they would bring ${worth}.`,
   };
 }
 
