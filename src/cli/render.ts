@@ -2,6 +2,8 @@ import Table from 'cli-table3';
 import { stringify } from 'csv-stringify/sync';
 import { csvSafe } from './csv-safe.js';
 import type { OutputFormat, TableData } from './table-data.js';
+import { htmlDocument } from './html/html-document.js';
+import type { HtmlReport } from './html/html-document.js';
 
 function cell(v: string | number | null): string {
   if (v === null) return '—';
@@ -42,8 +44,8 @@ function asCsv(tables: readonly TableData[]): string {
   return stringify(rows.map((r) => r.map((v) => (typeof v === 'string' ? csvSafe(v) : v))));
 }
 
-/** Renders report tables (or the JSON value) in the chosen format. */
-export function render(format: OutputFormat, tables: readonly TableData[], json: unknown): string {
+/** Renders report tables (or the JSON value) in the chosen format; html adds the charts given. */
+export function render(format: OutputFormat, tables: readonly TableData[], json: unknown, html?: Omit<HtmlReport, 'tables'>): string {
   switch (format) {
     case 'json':
       return JSON.stringify(json, null, 2);
@@ -53,6 +55,8 @@ export function render(format: OutputFormat, tables: readonly TableData[], json:
       return tables.map(asMarkdown).join('\n\n');
     case 'table':
       return tables.map(asTable).join('\n\n');
+    case 'html':
+      return htmlDocument({ title: tables[0]?.title ?? 'Tandem report', charts: [], ...html, tables });
     default: {
       const never: never = format;
       throw new Error(`unknown format ${String(never)}`);
