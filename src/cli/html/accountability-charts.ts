@@ -57,8 +57,8 @@ export function scorecardChart(id: string, s: Scorecard): ChartSpec {
       data: {
         labels: judged.map((x) => `${x.transition} (${x.owner})`),
         datasets: [
-          { label: 'actual %', data: judged.map((x) => (x.conversion === null ? null : Math.round(x.conversion * 1000) / 10)), backgroundColor: judged.map((x) => COLORS[x.owner]) },
-          { type: 'line', label: 'target %', data: judged.map((x) => (x.target === null ? null : x.target * 100)), borderColor: COLORS.target, backgroundColor: COLORS.target, showLine: false, pointRadius: 6, pointStyle: 'rectRot' },
+          { label: 'actual %', data: judged.map((x) => (x.conversion === null ? null : Math.round(x.conversion * 1000) / 10)), backgroundColor: judged.map((x) => COLORS[x.owner]), order: 1 },
+          { type: 'line', label: 'target %', data: judged.map((x) => (x.target === null ? null : x.target * 100)), borderColor: COLORS.target, backgroundColor: COLORS.target, showLine: false, pointRadius: 7, pointStyle: 'rectRot', order: 0 },
         ],
       },
       options: { scales: { y: { beginAtZero: true, title: { display: true, text: '%' } } } },

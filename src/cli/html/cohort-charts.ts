@@ -46,7 +46,7 @@ export function stageShareHeatmap(id: string, r: CohortReport): ChartSpec {
         plugins: { legend: { display: false } },
         scales: {
           x: { type: 'category', labels: stages, offset: true, grid: { display: false } },
-          y: { type: 'category', labels: r.cohorts.map((c) => c.cohort), offset: true, grid: { display: false } },
+          y: { type: 'category', labels: r.cohorts.map((c) => c.cohort), offset: true, reverse: false, grid: { display: false } },
         },
       },
     },

@@ -20,8 +20,8 @@ export function funnelChart(id: string, title: string, f: FunnelFigures): ChartS
       data: {
         labels: f.stages.map((s) => s.id),
         datasets: [
-          { type: 'bar', label: 'reached', data: f.stages.map((s) => s.reached), backgroundColor: COLORS.actual },
-          { type: 'line', label: 'at target conversion', data: atTarget, borderColor: COLORS.target, backgroundColor: COLORS.target, showLine: false, pointRadius: 6, pointStyle: 'rectRot' },
+          { type: 'bar', label: 'reached', data: f.stages.map((s) => s.reached), backgroundColor: COLORS.actual, order: 1 },
+          { type: 'line', label: 'at target conversion', data: atTarget, borderColor: COLORS.target, backgroundColor: COLORS.target, showLine: false, pointRadius: 7, pointStyle: 'rectRot', order: 0 },
         ],
       },
       options: { scales: { y: { beginAtZero: true, title: { display: true, text: 'units' } } } },
