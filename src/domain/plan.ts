@@ -44,6 +44,7 @@ export interface PlanStage {
   readonly conversionToNext: number | null;
   readonly conversionSource: RateSource | null;
   readonly lagDaysToNext: number | null;
+  readonly lagSource: RateSource | null;
   /** Whole days from entering this stage to being won: how much earlier its demand falls. */
   readonly leadDays: number;
   /** When they must come in: the goal period shifted earlier by the lead time (inclusive dates). */
@@ -117,6 +118,7 @@ export function planBackwards(input: PlanInput): Plan {
       conversionToNext: id === 'won' ? null : (rate?.conversion ?? null),
       conversionSource: id === 'won' ? null : (rate?.conversionSource ?? null),
       lagDaysToNext: id === 'won' ? null : (rate?.lagDays ?? null),
+      lagSource: id === 'won' ? null : (rate?.lagSource ?? null),
       leadDays: lead,
       windowFrom: isoDay(windowFrom),
       windowTo: isoDay(windowTo),
