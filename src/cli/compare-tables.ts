@@ -1,3 +1,4 @@
+import { emptyLike } from '../domain/funnel-change.js';
 import type { CompareReport, FunnelChange } from '../domain/funnel-change.js';
 import type { FunnelFigures } from '../domain/funnel-report.js';
 import { days, money, pct, relative, signed } from './cell-format.js';
@@ -44,9 +45,9 @@ export function compareTables(c: CompareReport): TableData[] {
     },
   ];
   for (const g of c.change.groups ?? []) {
-    const ga = c.a.groups?.find((x) => x.key === g.key);
-    const gb = c.b.groups?.find((x) => x.key === g.key);
-    if (!ga || !gb) continue;
+    // A group seen in one period only compares with nobody in the other.
+    const ga = c.a.groups?.find((x) => x.key === g.key) ?? emptyLike(c.a);
+    const gb = c.b.groups?.find((x) => x.key === g.key) ?? emptyLike(c.b);
     tables.push({ title: `${c.a.by} = ${g.key}: ${c.a.period} vs ${c.b.period}`, columns, rows: stageRows(ga, gb, g) });
   }
   return tables;

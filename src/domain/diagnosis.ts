@@ -129,7 +129,7 @@ function agingFinding(ctx: Context, stage: MainStageId): Finding | null {
     basis: 'sla',
     figures: { pastSla: figures.pastSla, inStage: figures.current, slaHours: def.slaHours },
     summary:
-      `${countText(figures.pastSla)} of ${countText(figures.current)} now in ${stage} have been there longer than its ${sla} SLA ` +
+      `${countText(figures.pastSla)} of ${countText(figures.current)} now in ${stage} ${figures.pastSla === 1 ? 'has' : 'have'} been there longer than its ${sla} SLA ` +
       `(${def.owner} owns ${stage}). Moved on like the rest, they would bring ${worth}.`,
   };
 }

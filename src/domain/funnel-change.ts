@@ -97,7 +97,7 @@ export function funnelChange(a: FunnelReport, b: FunnelReport): FunnelChange {
 }
 
 /** A group absent from a period: nobody reached anything. */
-function emptyLike(r: FunnelFigures): FunnelFigures {
+export function emptyLike(r: FunnelFigures): FunnelFigures {
   return {
     stages: r.stages.map((s) => ({ ...s, reached: 0, conversionToNext: null, conversionFromTop: null, medianDaysToNext: null, p75DaysToNext: null, p90DaysToNext: null, current: 0, pastSla: 0 })),
     revenue: { ...r.revenue, wonCount: 0, lostCount: 0, wonAmount: 0, averageSellingPrice: null, winRate: null, byCurrency: undefined },
