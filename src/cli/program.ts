@@ -1,8 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { TandemError, formatPlace } from '../domain/errors.js';
-import type { OpenServices } from '../app/services.js';
+import type { OpenServices, StoreAdmin } from '../app/services.js';
 import { listPresets } from '../importers/load-mapping.js';
 import type { CliIo } from './cli-io.js';
+import { backupCommands } from './commands/backup-command.js';
 import { importCommand } from './commands/import-command.js';
 import { modelCommand } from './commands/model-command.js';
 import { replayCommand } from './commands/replay-command.js';
@@ -16,6 +17,7 @@ import { exitCodeFor } from './exit-codes.js';
 
 export interface ProgramDeps {
   readonly open: OpenServices;
+  readonly admin: StoreAdmin;
   readonly defaultDb: string;
   readonly out?: (text: string) => void;
   readonly err?: (text: string) => void;
@@ -46,6 +48,7 @@ export function buildProgram(deps: ProgramDeps): { program: Command; io: CliIo }
   scorecardCommand(program, deps.open, io);
   planCommand(program, deps.open, io);
   modelCommand(program, io);
+  backupCommands(program, deps.admin, io);
   program
     .command('presets')
     .description('List the bundled import presets')

@@ -142,6 +142,11 @@ export interface ModelVersionsTable {
   active: number;
 }
 
+export interface ReplayQueueTable {
+  person_id: string;
+  queued_at: string;
+}
+
 export interface Database {
   accounts: AccountsTable;
   persons: PersonsTable;
@@ -154,4 +159,5 @@ export interface Database {
   import_runs: ImportRunsTable;
   import_rejects: ImportRejectsTable;
   model_versions: ModelVersionsTable;
+  replay_queue: ReplayQueueTable;
 }

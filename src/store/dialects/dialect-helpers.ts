@@ -1,4 +1,5 @@
 import type { RawBuilder } from 'kysely';
+import type { InsertMany } from './bulk-insert.js';
 
 /** The few things that differ between databases, chosen once when the store opens. */
 export interface DialectHelpers {
@@ -9,4 +10,6 @@ export interface DialectHelpers {
   percentile(expression: string | RawBuilder<unknown>, fraction: number): RawBuilder<number | null>;
   /** Days since 1970-01-01 (fractional) of an ISO-8601 UTC text expression: differences give durations. */
   epochDays(isoText: RawBuilder<unknown>): RawBuilder<number | null>;
+  /** Bulk insert (or upsert) inside the given transaction, the fastest way this database allows. */
+  readonly insertMany: InsertMany;
 }

@@ -67,6 +67,7 @@ export async function funnelAggregates(
         sql`sum(case when o.status = 'won' then 1 else 0 end)`.as('won'),
         sql`sum(case when o.status = 'lost' then 1 else 0 end)`.as('lost'),
         sql`sum(case when o.status = 'won' then coalesce(o.amount_minor, 0) else 0 end)`.as('amount'),
+        sql`sum(case when o.status = 'won' and o.amount_minor is not null then 1 else 0 end)`.as('priced'),
       ])
       .groupBy(grouped ? [sql`j.group_key`, 'o.currency'] : ['o.currency']);
     // One without a person (or account) belongs to the period it was created in; by flow, a deal to when it closed.
@@ -87,7 +88,7 @@ export async function funnelAggregates(
       p90DaysToNext: numOrNull(r?.[`p90_${s}`]),
     }));
   const toRevenue = (rows: Row[]): RevenueAggregate[] =>
-    rows.map((r) => ({ currency: (r.currency as string | null) ?? null, wonCount: num(r.won), lostCount: num(r.lost), wonAmountMinor: num(r.amount) }));
+    rows.map((r) => ({ currency: (r.currency as string | null) ?? null, wonCount: num(r.won), lostCount: num(r.lost), wonAmountMinor: num(r.amount), wonWithAmount: num(r.priced) }));
 
   const [overallRows, overallRevenue] = await Promise.all([journeys(false), revenue(false)]);
   const overall: FunnelAggregate = { key: null, stages: toStages(overallRows[0]), revenue: toRevenue(overallRevenue) };
