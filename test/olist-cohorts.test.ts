@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,6 +33,15 @@ function directCohorts(): Map<string, { size: number; won: number; wonByAge: Map
     out.set(month, c);
   }
   return out;
+}
+
+const mqlRows = () => parse(readFileSync(MQL_FILE), { columns: true }) as Record<string, string>[];
+const dealRows = () => parse(readFileSync(DEALS_FILE), { columns: true }) as Record<string, string>[];
+
+function median(values: number[]): number {
+  const v = [...values].sort((a, b) => a - b);
+  const pos = (v.length - 1) / 2;
+  return v[Math.floor(pos)]! + (v[Math.ceil(pos)]! - v[Math.floor(pos)]!) * (pos - Math.floor(pos));
 }
 
 describe.each(DIALECTS)('Olist cohorts on %s', (dialect) => {
@@ -87,5 +97,38 @@ describe.each(DIALECTS)('Olist cohorts on %s', (dialect) => {
     expect(total).toBe(8000);
     const wonTotal = split.groups!.reduce((n, g) => n + g.cohorts.reduce((m, c) => m + c.stages.find((s) => s.id === 'won')!.reached, 0), 0);
     expect(wonTotal).toBe(842);
+  });
+
+  it('compares two months as a direct count does: cohorts by first contact, flow by won date', async () => {
+    const mqls = mqlRows();
+    const deals = dealRows();
+    const firstContact = new Map(mqls.map((m) => [m.mql_id!, m.first_contact_date!]));
+    const cohort = await services.compareReport({ a: '2018-02', b: '2018-03', by: null, at: new Date('2019-01-01T00:00:00Z') });
+    for (const [month, r] of [['2018-02', cohort.a], ['2018-03', cohort.b]] as const) {
+      const entered = mqls.filter((m) => m.first_contact_date!.startsWith(month));
+      expect(r.stages.find((s) => s.id === 'mql')!.reached, month).toBe(entered.length);
+      expect(r.revenue.wonCount, month).toBe(deals.filter((d) => firstContact.get(d.mql_id!)?.startsWith(month)).length);
+    }
+    expect(cohort.change.stages.find((s) => s.id === 'mql')!.reached.absolute).toBe(cohort.b.stages[1]!.reached - cohort.a.stages[1]!.reached);
+    const flow = await services.compareReport({ a: '2018-02', b: '2018-03', by: null, basis: 'flow', at: new Date('2019-01-01T00:00:00Z') });
+    for (const [month, r] of [['2018-02', flow.a], ['2018-03', flow.b]] as const) {
+      expect(r.revenue.wonCount, month).toBe(deals.filter((d) => d.won_date!.startsWith(month)).length);
+      expect(r.stages.find((s) => s.id === 'won')!.reached, month).toBe(deals.filter((d) => d.won_date!.startsWith(month) && firstContact.has(d.mql_id!)).length);
+    }
+  });
+
+  it('plans backwards with Olist\'s own rates: mql→won 842/8000, lag the median days from first contact to won', async () => {
+    const mqls = mqlRows();
+    const deals = dealRows();
+    const firstContact = new Map(mqls.map((m) => [m.mql_id!, m.first_contact_date!]));
+    const lag = median(deals.filter((d) => firstContact.has(d.mql_id!)).map((d) => (Date.parse(`${d.won_date!.replace(' ', 'T')}Z`) - Date.parse(`${firstContact.get(d.mql_id!)}T00:00:00Z`)) / 86_400_000));
+    const dir = mkdtempSync(join(tmpdir(), 'tandem-olist-rates-'));
+    writeFileSync(join(dir, 'rates.yaml'), 'averageSellingPrice: 5000\n');
+    const p = await services.plan({ revenue: 1_000_000, period: '2019-Q1', ratesFile: join(dir, 'rates.yaml'), at: new Date('2019-01-01T00:00:00Z') });
+    expect(p.wonNeeded).toBe(200);
+    expect(p.stages.find((s) => s.id === 'mql')!.needed).toBeCloseTo(200 / (842 / 8000), 6);
+    // Olist MQLs skip straight to won: the whole mql→won lag lands on mql→sal.
+    expect(p.stages.find((s) => s.id === 'mql')!.lagDaysToNext).toBeCloseTo(lag, 6);
+    expect(p.stages.find((s) => s.id === 'mql')!.leadDays).toBe(Math.round(lag));
   });
 });

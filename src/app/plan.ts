@@ -6,6 +6,7 @@ import { MAIN_STAGES } from '../domain/stage.js';
 import type { MainStageId } from '../domain/stage.js';
 import { TandemError } from '../domain/errors.js';
 import { funnelReport } from './funnel-report.js';
+import { periodBounds } from './period.js';
 import { parsePeriod } from './period-spec.js';
 import type { ReportStore } from './ports/report-store.js';
 
@@ -22,13 +23,15 @@ export interface PlanRequest {
 
 /**
  * Plans backwards from a revenue goal. Rates: the scenario's where given, else observed over the
- * history (conversion to next, median days to next, average selling price), else the model's target.
+ * history (conversion to next, median days from passing a stage to passing the next, average selling price), else the model's target.
  */
 export async function planFunnel(store: ReportStore, model: FunnelModel, request: PlanRequest): Promise<Plan> {
   const period = parsePeriod(request.period, 'period');
   if (!period.from || !period.to) throw new TandemError('BAD_INPUT', `--period needs both ends, not "${request.period}"`, { place: { field: 'period' } });
   const history = request.history ? parsePeriod(request.history, 'history') : { from: null, to: null };
   const observed = await funnelReport(store, model, { from: history.from, to: history.to, by: null, at: request.at });
+  const bounds = periodBounds(history.from, history.to);
+  const lags = await store.stageLags({ modelVersion: model.version, ...bounds });
   const override = request.rates ?? { averageSellingPrice: null, stages: {} };
   const rates: PlanRate[] = MAIN_STAGES.filter((s): s is Exclude<MainStageId, 'won'> => s !== 'won').map((stage) => {
     const given = override.stages[stage];
@@ -38,7 +41,7 @@ export async function planFunnel(store: ReportStore, model: FunnelModel, request
       file !== undefined ? [file, 'file'] : obs !== null && obs !== undefined ? [obs, 'observed'] : tgt !== null ? [tgt, 'target'] : [null, null];
     const observedConversion = seen && seen.conversionToNext !== null && seen.conversionToNext > 0 ? seen.conversionToNext : null;
     const [conversion, conversionSource] = pick(given?.conversion, observedConversion, target);
-    const [lagDays, lagSource] = pick(given?.lagDays, seen?.medianDaysToNext);
+    const [lagDays, lagSource] = pick(given?.lagDays, lags[stage]);
     return { stage, conversion, conversionSource, lagDays, lagSource };
   });
   const [asp, aspSource] =

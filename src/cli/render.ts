@@ -15,11 +15,17 @@ export function formatNumber(n: number): string {
   return n.toLocaleString('en-US', { maximumFractionDigits: 2 });
 }
 
+/** Longest cell a terminal column shows on one line; longer text (e.g. a finding's sentence) wraps. */
+const WRAP_AT = 60;
+
 function asTable(t: TableData): string {
+  const widths = t.columns.map((c, i) => Math.max(c.length, ...t.rows.map((r) => cell(r[i] ?? null).length)));
+  const wrap = widths.some((w) => w > WRAP_AT);
   const table = new Table({
     head: [...t.columns],
     style: { head: [], border: [], compact: true },
     colAligns: t.columns.map((_, i) => (t.rows.some((r) => typeof r[i] === 'number') ? 'right' : 'left')),
+    ...(wrap ? { wordWrap: true, colWidths: widths.map((w) => Math.min(w, WRAP_AT) + 2) } : {}),
   });
   for (const r of t.rows) table.push(r.map(cell));
   return [t.title, table.toString(), ...(t.notes ?? [])].join('\n');

@@ -1,11 +1,13 @@
 import type { Kysely } from 'kysely';
-import type { CohortAggregates, CohortQuery, FunnelQuery, ReportStore, SlaQuery, StageLoadQuery, StageLoadRow } from '../app/ports/report-store.js';
+import type { CohortAggregates, CohortFilter, CohortQuery, FunnelQuery, ReportStore, SlaQuery, StageLoadQuery, StageLoadRow } from '../app/ports/report-store.js';
 import type { SlaTally } from '../domain/scorecard.js';
 import type { DialectHelpers } from './dialects/dialect-helpers.js';
 import { cohortAggregates } from './queries/cohort-aggregates.js';
 import { funnelAggregates } from './queries/funnel-aggregates.js';
 import { slaCompliance } from './queries/sla-compliance.js';
+import { stageLags } from './queries/stage-lags.js';
 import { stageLoads } from './queries/stage-loads.js';
+import type { MainStageId } from '../domain/stage.js';
 import type { Database } from './schema.js';
 
 export class KyselyReportStore implements ReportStore {
@@ -28,5 +30,9 @@ export class KyselyReportStore implements ReportStore {
 
   slaCompliance(query: SlaQuery): Promise<SlaTally[]> {
     return slaCompliance(this.db, this.helpers, query);
+  }
+
+  stageLags(query: CohortFilter): Promise<Partial<Record<MainStageId, number>>> {
+    return stageLags(this.db, this.helpers, query);
   }
 }

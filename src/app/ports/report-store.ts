@@ -72,4 +72,6 @@ export interface ReportStore {
   cohortAggregates(query: CohortQuery): Promise<CohortAggregates>;
   stageLoads(query: StageLoadQuery): Promise<StageLoadRow[]>;
   slaCompliance(query: SlaQuery): Promise<SlaTally[]>;
+  /** Median days from passing each main stage to passing the next (skips count as passed with the later stage). */
+  stageLags(query: CohortFilter): Promise<Partial<Record<MainStageId, number>>>;
 }
