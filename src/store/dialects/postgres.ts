@@ -18,5 +18,9 @@ export const postgresHelpers: DialectHelpers = {
 
 export function createPostgresDialect(url: string): { dialect: PostgresDialect; pool: pg.Pool } {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server ends (a restart, or a database dropped right after close) is
+  // discarded by the pool, which re-emits the error; without a listener that would crash the process.
+  // The next query simply opens a new connection.
+  pool.on('error', () => undefined);
   return { dialect: new PostgresDialect({ pool }), pool };
 }
