@@ -42,9 +42,9 @@ describe.each(DIALECTS)('diagnose, scorecard and plan on the small hand-built co
     const weeks = 182 / 7;
     const capacity = 3 * 0.1; // three named owners (ana, bob, سارة) × 0.1 a week
     const expected = [
-      { stage: 'sal', kind: 'aging', transition: 'sal→sql', owner: 'sales', deals: stuck('sal', 7) * toWon('sal') },
+      { stage: 'sql', kind: 'aging', transition: 'sal→sql', owner: 'sales', deals: stuck('sal', 7) * toWon('sal') },
       { stage: 'sql', kind: 'conversion', transition: 'sal→sql', owner: 'sales', deals: n('sal') * (0.9 - conv('sal')) * toWon('sql') },
-      { stage: 'sql', kind: 'aging', transition: 'sql→opportunity', owner: 'sales', deals: stuck('sql', 30) * toWon('sql') },
+      { stage: 'opportunity', kind: 'aging', transition: 'sql→opportunity', owner: 'sales', deals: stuck('sql', 30) * toWon('sql') },
       { stage: 'sal', kind: 'capacity', transition: 'mql→sal', owner: 'sales', deals: (n('mql') / weeks - capacity) * weeks * toWon('mql') },
       { stage: 'sal', kind: 'conversion', transition: 'mql→sal', owner: 'sales', deals: n('mql') * (0.95 - conv('mql')) * toWon('sal') },
     ].map((e) => ({ ...e, deals: Math.round(e.deals * 100) / 100, revenue: Math.round(e.deals * ASP * 100) / 100 }));
@@ -66,6 +66,14 @@ describe.each(DIALECTS)('diagnose, scorecard and plan on the small hand-built co
     expect(sal.conversion).toBeCloseTo(conv('mql'), 12);
     expect(sal.target).toBe(0.95);
     expect(sal.onTarget).toBe(false);
+    // Sales answers for the SLAs of sal, sql and opportunity (stays ending at the next stage, a lost deal, or AT).
+    const closedAt = (id: string) => deals.find((d) => d.person === id)?.closed;
+    const salesStays = [
+      ...persons.filter((p) => p.at.sal).map((p) => daysBetween(p.at.sal!, p.at.sql ?? AT.toISOString()) <= 7),
+      ...persons.filter((p) => p.at.sql).map((p) => daysBetween(p.at.sql!, p.at.opportunity ?? AT.toISOString()) <= 30),
+      ...persons.filter((p) => p.at.opportunity).map((p) => daysBetween(p.at.opportunity!, closedAt(p.id) ?? AT.toISOString()) <= 120),
+    ];
+    expect(s.teams.find((t) => t.team === 'sales')!.slaCompliance).toBeCloseTo(salesStays.filter(Boolean).length / salesStays.length, 12);
     const marketing = s.teams.find((t) => t.team === 'marketing')!;
     expect(marketing.handedOn).toBe(n('sal'));
     expect(marketing.transitionsJudged).toBe(1);

@@ -43,7 +43,7 @@ export function scorecardTables(s: Scorecard): TableData[] {
     },
     {
       title: 'Per stage',
-      columns: ['stage', 'owner', 'transition in', 'reached', 'conversion', 'target', 'on target', 'SLA', 'SLA stays', 'SLA compliance', 'handed on', 'needed for goal'],
+      columns: ['stage', 'owner', 'transition in', 'reached', 'conversion', 'target', 'on target', 'SLA', 'SLA owner', 'SLA stays', 'SLA compliance', 'handed on', 'needed for goal'],
       rows: s.stages.map((x) => [
         x.stage,
         x.owner,
@@ -53,6 +53,7 @@ export function scorecardTables(s: Scorecard): TableData[] {
         pct(x.target),
         x.onTarget === null ? null : x.onTarget ? 'yes' : 'no',
         x.slaHours === null ? null : x.slaHours % 24 === 0 ? `${x.slaHours / 24} d` : `${x.slaHours} h`,
+        x.slaHours === null ? null : x.slaOwner,
         x.slaStays,
         pct(x.slaCompliance),
         x.handedOn,

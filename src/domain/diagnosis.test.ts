@@ -48,10 +48,10 @@ describe('diagnose', () => {
     expect(d.notes.join(' ')).toContain('No target is set for sal→sql');
   });
 
-  it('turns inventory past its SLA into an aging finding for the stage owner', () => {
+  it('turns inventory past its SLA into an aging finding for the owner of the stage it waits for', () => {
     const d = diagnose(input({ period: figures([100, 40, 30, 20, 12, 4], { sql: 10 }) }));
     expect(d.findings).toHaveLength(1);
-    expect(d.findings[0]).toMatchObject({ stage: 'sql', kind: 'aging', owner: 'sales', dealsAtStake: 2, revenueAtStake: 500_000 });
+    expect(d.findings[0]).toMatchObject({ stage: 'opportunity', transition: 'sql→opportunity', kind: 'aging', owner: 'sales', dealsAtStake: 2, revenueAtStake: 500_000 });
   });
 
   it('flags capacity from the model with named owners, or from a good week observed without them', () => {

@@ -17,7 +17,7 @@ export type FindingKind = (typeof FINDING_KINDS)[number];
  */
 export interface Finding {
   readonly stage: MainStageId;
-  /** The transition at issue, `mql→sal` (for aging: the stage and the one it should move on to). */
+  /** The transition at issue, `mql→sal` (for aging: the stage people wait in, and the one they wait for). */
   readonly transition: string;
   readonly owner: Team;
   readonly kind: FindingKind;
@@ -112,25 +112,30 @@ function conversionFinding(ctx: Context, from: MainStageId, to: MainStageId): Fi
   };
 }
 
+/**
+ * Inventory in a stage X past X's SLA: people waiting to be taken into the next stage Y. Like a
+ * conversion X→Y, it is Y's owners' to clear (for mql→sal: sales, who must accept or reject).
+ */
 function agingFinding(ctx: Context, stage: MainStageId): Finding | null {
   const { model, period, history } = ctx.input;
   const def = stageDefinition(model, stage);
   const figures = period.stages.find((s) => s.id === stage);
   const next = nextStage(stage);
   if (def.slaHours === null || !figures || figures.pastSla === 0 || next === null) return null;
+  const owner = stageDefinition(model, next).owner;
   const { stake, worth } = atStake(ctx, figures.pastSla * rateToWon(model, stage, period, history));
   const sla = def.slaHours % 24 === 0 ? `${def.slaHours / 24}-day` : `${def.slaHours}-hour`;
   return {
-    stage,
+    stage: next,
     transition: transitionLabel(stage, next),
-    owner: def.owner,
+    owner,
     kind: 'aging',
     ...stake,
     basis: 'sla',
     figures: { pastSla: figures.pastSla, inStage: figures.current, slaHours: def.slaHours },
     summary:
-      `${countText(figures.pastSla)} of ${countText(figures.current)} now in ${stage} ${figures.pastSla === 1 ? 'has' : 'have'} been there longer than its ${sla} SLA ` +
-      `(${def.owner} owns ${stage}). Moved on like the rest, they would bring ${worth}.`,
+      `${countText(figures.pastSla)} of ${countText(figures.current)} now in ${stage} ${figures.pastSla === 1 ? 'has' : 'have'} waited longer than its ${sla} SLA ` +
+      `to be taken into ${next} (${owner} owns ${next}). Moved on like the rest, they would bring ${worth}.`,
   };
 }
 

@@ -26,6 +26,8 @@ export interface StageScore {
   readonly target: number | null;
   readonly onTarget: boolean | null;
   readonly slaHours: number | null;
+  /** Whose promise the SLA is: for a main stage, the owner of the next stage (who must take the people in). */
+  readonly slaOwner: Team;
   readonly slaStays: number;
   readonly slaCompliance: number | null;
   /** Units that went on to the next main stage. */
@@ -108,6 +110,7 @@ export function scorecard(input: ScorecardInput): Scorecard {
       reached: main ? reachedAt(report, main) : null,
       onTarget: conv.conversion !== null && conv.target !== null ? conv.conversion >= conv.target : null,
       slaHours: def.slaHours,
+      slaOwner: next ? stageDefinition(model, next).owner : def.owner,
       slaStays: sla.stays,
       slaCompliance: sla.share,
       handedOn: main ? (next ? reachedAt(report, next) : reachedAt(report, main)) : null,
@@ -128,7 +131,7 @@ export function scorecard(input: ScorecardInput): Scorecard {
       stages: own.map((s) => s.stage),
       transitionsOnTarget: judged.filter((s) => s.onTarget).length,
       transitionsJudged: judged.length,
-      slaCompliance: compliance(input.sla.filter((t) => own.some((s) => s.stage === t.stage))).share,
+      slaCompliance: compliance(input.sla.filter((t) => stages.some((s) => s.stage === t.stage && s.slaOwner === team))).share,
       handedOn,
       goal: last && needed !== undefined ? { stage: last, needed, actual, attainment: needed > 0 ? actual / needed : 1 } : null,
     };
@@ -144,7 +147,9 @@ export function scorecard(input: ScorecardInput): Scorecard {
     wonCount: g.revenue.wonCount,
     wonAmount: g.revenue.wonAmount,
   }));
-  const notes: string[] = ['A conversion X→Y is scored to the team that owns Y: the stage that must take the people in.'];
+  const notes: string[] = [
+    'A conversion X→Y is scored to the team that owns Y: the stage that must take the people in; so is the SLA of X (how long people may wait there).',
+  ];
   if (report.unit === 'account') notes.push('SLA compliance counts the stays of people (an SLA is a promise to a person), not accounts.');
   return {
     modelVersion: report.modelVersion,
