@@ -37,7 +37,7 @@ module.exports = {
     {
       name: 'db-drivers-only-in-store',
       severity: 'error',
-      from: { pathNot: '^src/store' },
+      from: { pathNot: '^src/(store|bench)' },
       to: { path: 'node_modules/(better-sqlite3|pg|kysely)/' },
     },
     {
