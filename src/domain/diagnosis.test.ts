@@ -13,7 +13,7 @@ const model = loadFunnelModel();
 function figures(reached: number[], pastSla: Partial<Record<string, number>> = {}, m: FunnelModel = model): FunnelFigures {
   return funnelFigures(m, {
     key: null,
-    stages: MAIN_STAGES.map((stage, i) => ({ stage, reached: reached[i] ?? 0, current: pastSla[stage] ?? 0, pastSla: pastSla[stage] ?? 0, medianDaysToNext: null, p75DaysToNext: null, p90DaysToNext: null })),
+    stages: MAIN_STAGES.map((stage, i) => ({ stage, reached: reached[i] ?? 0, current: pastSla[stage] ?? 0, pastSla: pastSla[stage] ?? 0, medianDaysToNext: null, p90DaysToNext: null })),
     revenue: [{ currency: 'USD', wonCount: reached[5] ?? 0, lostCount: 0, wonAmountMinor: (reached[5] ?? 0) * 25_000_000, wonWithAmount: reached[5] ?? 0 }],
   });
 }

@@ -11,7 +11,7 @@ function report(reached: number[], won: number, amountMinor: number, groups?: Re
   const figures = (r: number[]) =>
     funnelFigures(model, {
       key: null,
-      stages: MAIN_STAGES.map((stage, i) => ({ stage, reached: r[i] ?? 0, current: 0, pastSla: 0, medianDaysToNext: null, p75DaysToNext: null, p90DaysToNext: null })),
+      stages: MAIN_STAGES.map((stage, i) => ({ stage, reached: r[i] ?? 0, current: 0, pastSla: 0, medianDaysToNext: null, p90DaysToNext: null })),
       revenue: [{ currency: 'USD', wonCount: won, lostCount: 0, wonAmountMinor: amountMinor, wonWithAmount: won }],
     });
   return {

@@ -13,7 +13,6 @@ export interface StageChange {
   readonly conversionToNext: Change;
   readonly conversionFromTop: Change;
   readonly medianDaysToNext: Change;
-  readonly p75DaysToNext: Change;
   readonly p90DaysToNext: Change;
   readonly current: Change;
   readonly pastSla: Change;
@@ -55,7 +54,6 @@ function stageChange(id: MainStageId, a: StageFigures | undefined, b: StageFigur
     conversionToNext: change(a?.conversionToNext, b?.conversionToNext),
     conversionFromTop: change(a?.conversionFromTop, b?.conversionFromTop),
     medianDaysToNext: change(a?.medianDaysToNext, b?.medianDaysToNext),
-    p75DaysToNext: change(a?.p75DaysToNext, b?.p75DaysToNext),
     p90DaysToNext: change(a?.p90DaysToNext, b?.p90DaysToNext),
     current: change(a?.current ?? 0, b?.current ?? 0),
     pastSla: change(a?.pastSla ?? 0, b?.pastSla ?? 0),
@@ -99,7 +97,7 @@ export function funnelChange(a: FunnelReport, b: FunnelReport): FunnelChange {
 /** A group absent from a period: nobody reached anything. */
 export function emptyLike(r: FunnelFigures): FunnelFigures {
   return {
-    stages: r.stages.map((s) => ({ ...s, reached: 0, conversionToNext: null, conversionFromTop: null, medianDaysToNext: null, p75DaysToNext: null, p90DaysToNext: null, current: 0, pastSla: 0 })),
+    stages: r.stages.map((s) => ({ ...s, reached: 0, conversionToNext: null, conversionFromTop: null, medianDaysToNext: null, p90DaysToNext: null, current: 0, pastSla: 0 })),
     revenue: { ...r.revenue, wonCount: 0, lostCount: 0, wonAmount: 0, averageSellingPrice: null, winRate: null, byCurrency: undefined },
   };
 }

@@ -12,7 +12,6 @@ export interface StageAggregate {
   readonly current: number;
   readonly pastSla: number;
   readonly medianDaysToNext: number | null;
-  readonly p75DaysToNext: number | null;
   readonly p90DaysToNext: number | null;
 }
 
@@ -40,7 +39,6 @@ export interface StageFigures {
   readonly conversionFromTop: number | null;
   readonly targetConversion: number | null;
   readonly medianDaysToNext: number | null;
-  readonly p75DaysToNext: number | null;
   readonly p90DaysToNext: number | null;
   readonly current: number;
   readonly pastSla: number;
@@ -155,7 +153,6 @@ export function funnelFigures(model: FunnelModel, aggregate: FunnelAggregate): F
       conversionFromTop: ratio(reached, top),
       targetConversion: next ? def.targetConversion : null,
       medianDaysToNext: agg?.medianDaysToNext ?? null,
-      p75DaysToNext: agg?.p75DaysToNext ?? null,
       p90DaysToNext: agg?.p90DaysToNext ?? null,
       current: agg?.current ?? 0,
       pastSla: agg?.pastSla ?? 0,

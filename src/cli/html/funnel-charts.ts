@@ -34,7 +34,7 @@ export function percentileChart(
   id: string,
   title: string,
   caption: string,
-  rows: readonly { readonly label: string; readonly p50: number | null; readonly p75: number | null; readonly p90: number | null }[],
+  rows: readonly { readonly label: string; readonly p50: number | null; readonly p75?: number | null; readonly p90: number | null }[],
 ): ChartSpec {
   const round = (v: number | null): number | null => (v === null ? null : Math.round(v * 10) / 10);
   return {
@@ -47,7 +47,7 @@ export function percentileChart(
         labels: rows.map((r) => r.label),
         datasets: [
           { label: 'median', data: rows.map((r) => round(r.p50)), backgroundColor: COLORS.p50 },
-          { label: 'p75', data: rows.map((r) => round(r.p75)), backgroundColor: COLORS.p75 },
+          ...(rows.some((r) => r.p75 !== undefined) ? [{ label: 'p75', data: rows.map((r) => round(r.p75 ?? null)), backgroundColor: COLORS.p75 }] : []),
           { label: 'p90', data: rows.map((r) => round(r.p90)), backgroundColor: COLORS.p90 },
         ],
       },
@@ -61,7 +61,7 @@ export function daysToNextChart(id: string, f: FunnelFigures): ChartSpec {
   return percentileChart(
     id,
     'Time to the next stage',
-    'Days from reaching a stage to reaching the next: median, 75th and 90th percentile.',
-    f.stages.filter((s) => s.id !== 'won').map((s, i) => ({ label: `${s.id}→${f.stages[i + 1]?.id ?? ''}`, p50: s.medianDaysToNext, p75: s.p75DaysToNext, p90: s.p90DaysToNext })),
+    'Days from reaching a stage to reaching the next: median and 90th percentile (the cohort charts add the 75th).',
+    f.stages.filter((s) => s.id !== 'won').map((s, i) => ({ label: `${s.id}→${f.stages[i + 1]?.id ?? ''}`, p50: s.medianDaysToNext, p90: s.p90DaysToNext })),
   );
 }

@@ -6,6 +6,7 @@ import type { MainStageId } from '../../domain/stage.js';
 import type { FunnelQuery } from '../../app/ports/report-store.js';
 import type { DialectHelpers } from '../dialects/dialect-helpers.js';
 import type { Database } from '../schema.js';
+import { unitFieldExpression } from './group-key.js';
 import { unitJourneys } from './unit-journeys.js';
 
 type Row = Record<string, unknown>;
@@ -40,7 +41,6 @@ export async function funnelAggregates(
         ? sql`sum(case when ${counted(s, sql`j.current_stage = ${s} and j.current_since < ${cutoff}`)} then 1 else 0 end)`.as(`past_${s}`)
         : sql`0`.as(`past_${s}`),
       helpers.percentile(days, 0.5).as(`median_${s}`),
-      helpers.percentile(days, 0.75).as(`p75_${s}`),
       helpers.percentile(days, 0.9).as(`p90_${s}`),
     ];
   });
@@ -54,24 +54,32 @@ export async function funnelAggregates(
     return (await q.execute()) as Row[];
   };
 
+  // Deals are few next to people: each looks up its unit's funnel entry (an index lookup), never a scan of every journey.
+  const unitOf = unit === 'account' ? sql`coalesce(o.account_id, p.account_id)` : sql`o.person_id`;
+  const unitEntered =
+    unit === 'account'
+      ? sql<string | null>`(select min(j2.entered_at) from journeys j2 inner join persons p2 on p2.id = j2.person_id where j2.model_version = ${query.modelVersion} and p2.account_id = ${unitOf})`
+      : sql<string | null>`(select j2.entered_at from journeys j2 where j2.model_version = ${query.modelVersion} and j2.person_id = o.person_id)`;
+  const revenueKey = (grouped: boolean) =>
+    !grouped ? sql`null` : unit === 'account' ? unitFieldExpression(helpers, 'account', query.by, 'acc') : unitFieldExpression(helpers, 'person', query.by, 'p');
+
   const revenue = async (grouped: boolean): Promise<Row[]> => {
     // An opportunity belongs to the cohort of its person (or, counting accounts, of its account).
-    const unitOf = unit === 'account' ? sql`coalesce(o.account_id, p.account_id)` : sql`o.person_id`;
     let q = db
       .selectFrom('opportunities as o')
       .leftJoin('persons as p', 'p.id', 'o.person_id')
-      .leftJoin(source(grouped).as('j'), (join) => join.on(sql`j.unit_id`, '=', unitOf))
+      .leftJoin('accounts as acc', (join) => join.on(sql`acc.id`, '=', unitOf))
       .select([
-        (grouped ? sql`j.group_key` : sql`null`).as('key'),
+        revenueKey(grouped).as('key'),
         'o.currency as currency',
         sql`sum(case when o.status = 'won' then 1 else 0 end)`.as('won'),
         sql`sum(case when o.status = 'lost' then 1 else 0 end)`.as('lost'),
         sql`sum(case when o.status = 'won' then coalesce(o.amount_minor, 0) else 0 end)`.as('amount'),
         sql`sum(case when o.status = 'won' and o.amount_minor is not null then 1 else 0 end)`.as('priced'),
       ])
-      .groupBy(grouped ? [sql`j.group_key`, 'o.currency'] : ['o.currency']);
+      .groupBy(grouped ? [sql`1`, 'o.currency'] : ['o.currency']);
     // One without a person (or account) belongs to the period it was created in; by flow, a deal to when it closed.
-    const entered = flow ? sql<string>`coalesce(o.closed_at, o.created_at)` : sql<string>`coalesce(j.entered_at, o.created_at)`;
+    const entered = flow ? sql<string>`coalesce(o.closed_at, o.created_at)` : sql<string>`coalesce(${unitEntered}, o.created_at)`;
     if (query.fromIso) q = q.where(entered, '>=', query.fromIso);
     if (query.toIsoExclusive) q = q.where(entered, '<', query.toIsoExclusive);
     return (await q.execute()) as Row[];
@@ -84,7 +92,6 @@ export async function funnelAggregates(
       current: num(r?.[`current_${s}`]),
       pastSla: num(r?.[`past_${s}`]),
       medianDaysToNext: numOrNull(r?.[`median_${s}`]),
-      p75DaysToNext: numOrNull(r?.[`p75_${s}`]),
       p90DaysToNext: numOrNull(r?.[`p90_${s}`]),
     }));
   const toRevenue = (rows: Row[]): RevenueAggregate[] =>
