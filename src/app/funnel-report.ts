@@ -4,6 +4,8 @@ import type { FunnelReport } from '../domain/funnel-report.js';
 import { MAIN_STAGES } from '../domain/stage.js';
 import type { MainStageId } from '../domain/stage.js';
 import { stageDefinition } from '../domain/funnel-model.js';
+import type { FunnelUnit } from '../domain/funnel-unit.js';
+import type { ReportBasis } from '../domain/report-basis.js';
 import type { ReportStore } from './ports/report-store.js';
 import { periodBounds } from './period.js';
 
@@ -12,6 +14,10 @@ export interface FunnelReportRequest {
   readonly from: string | null;
   readonly to: string | null;
   readonly by: string | null;
+  /** People (default) or accounts. */
+  readonly unit?: FunnelUnit;
+  /** cohort (default) or flow: see ReportBasis. */
+  readonly basis?: ReportBasis;
   /** "Now" for SLA ageing. */
   readonly at: Date;
 }
@@ -30,9 +36,13 @@ export async function funnelReport(store: ReportStore, model: FunnelModel, reque
     toIsoExclusive,
     by: request.by,
     slaCutoffs,
+    unit: request.unit ?? 'person',
+    basis: request.basis ?? 'cohort',
   });
   return {
     modelVersion: model.version,
+    unit: request.unit ?? 'person',
+    basis: request.basis ?? 'cohort',
     from: request.from,
     to: request.to,
     by: request.by,

@@ -2,6 +2,16 @@ import type { FunnelModel } from '../domain/funnel-model.js';
 import type { FunnelReport } from '../domain/funnel-report.js';
 import type { ImportOptions, ImportSummary } from './import-data.js';
 import type { FunnelReportRequest } from './funnel-report.js';
+import type { CohortReport } from '../domain/cohort-report.js';
+import type { CohortReportRequest } from './cohort-report.js';
+import type { CompareReport } from '../domain/funnel-change.js';
+import type { CompareRequest } from './compare-report.js';
+import type { Diagnosis } from '../domain/diagnosis.js';
+import type { DiagnoseRequest } from './diagnose.js';
+import type { Scorecard } from '../domain/scorecard.js';
+import type { ScorecardRequest } from './scorecard.js';
+import type { Plan } from '../domain/plan.js';
+import type { PlanRequest } from './plan.js';
 import type { Reject } from './ports/import-records.js';
 import type { ImportProgress } from './ports/import-source.js';
 import type { ReplayProgress } from './replay.js';
@@ -38,6 +48,12 @@ export interface Services extends ServerServices, QualificationServices {
   replay(modelFile: string | null, onProgress?: (p: ReplayProgress) => void): Promise<{ persons: number; transitions: number; modelVersion: string }>;
   funnelModel(): Promise<FunnelModel>;
   funnelReport(request: FunnelReportRequest): Promise<FunnelReport>;
+  cohortReport(request: CohortReportRequest): Promise<CohortReport>;
+  compareReport(request: CompareRequest): Promise<CompareReport>;
+  diagnose(request: DiagnoseRequest): Promise<Diagnosis>;
+  scorecard(request: ScorecardRequest): Promise<Scorecard>;
+  /** `ratesFile`: a YAML scenario whose rates replace the observed ones. */
+  plan(request: Omit<PlanRequest, 'rates'> & { readonly ratesFile?: string | null }): Promise<Plan>;
   close(): Promise<void>;
 }
 

@@ -14,6 +14,11 @@ import { qualificationModelCommands } from './commands/qualification-model-comma
 import { replayCommand } from './commands/replay-command.js';
 import { reportCommand } from './commands/report-command.js';
 import { tokenCommand } from './commands/token-command.js';
+import { cohortsCommand } from './commands/cohorts-command.js';
+import { compareCommand } from './commands/compare-command.js';
+import { diagnoseCommand } from './commands/diagnose-command.js';
+import { planCommand } from './commands/plan-command.js';
+import { scorecardCommand } from './commands/scorecard-command.js';
 import { exitCodeFor } from './exit-codes.js';
 
 export interface ProgramDeps {
@@ -42,6 +47,12 @@ export function buildProgram(deps: ProgramDeps): { program: Command; io: CliIo }
   const io: CliIo = { out, err, db: (p) => (p.opts() as { db: string }).db };
   importCommand(program, deps.open, io);
   replayCommand(program, deps.open, io);
+  const report = reportCommand(program, deps.open, io);
+  cohortsCommand(report, program, deps.open, io);
+  compareCommand(report, program, deps.open, io);
+  diagnoseCommand(program, deps.open, io);
+  scorecardCommand(program, deps.open, io);
+  planCommand(program, deps.open, io);
   reportCommand(program, deps.open, io);
   qualificationModelCommands(modelCommand(program, io), program, deps.open, io);
   profileCommand(program, deps.open, io);

@@ -2,6 +2,8 @@ import Table from 'cli-table3';
 import { stringify } from 'csv-stringify/sync';
 import { csvSafe } from './csv-safe.js';
 import type { OutputFormat, TableData } from './table-data.js';
+import { htmlDocument } from './html/html-document.js';
+import type { HtmlReport } from './html/html-document.js';
 
 function cell(v: string | number | null): string {
   if (v === null) return '—';
@@ -13,11 +15,17 @@ export function formatNumber(n: number): string {
   return n.toLocaleString('en-US', { maximumFractionDigits: 2 });
 }
 
+/** Longest cell a terminal column shows on one line; longer text (e.g. a finding's sentence) wraps. */
+const WRAP_AT = 60;
+
 function asTable(t: TableData): string {
+  const widths = t.columns.map((c, i) => Math.max(c.length, ...t.rows.map((r) => cell(r[i] ?? null).length)));
+  const wrap = widths.some((w) => w > WRAP_AT);
   const table = new Table({
     head: [...t.columns],
     style: { head: [], border: [], compact: true },
     colAligns: t.columns.map((_, i) => (t.rows.some((r) => typeof r[i] === 'number') ? 'right' : 'left')),
+    ...(wrap ? { wordWrap: true, colWidths: widths.map((w) => Math.min(w, WRAP_AT) + 2) } : {}),
   });
   for (const r of t.rows) table.push(r.map(cell));
   return [t.title, table.toString(), ...(t.notes ?? [])].join('\n');
@@ -44,8 +52,8 @@ function asCsv(tables: readonly TableData[]): string {
   return stringify(rows.map((r) => r.map(csvSafe)));
 }
 
-/** Renders report tables (or the JSON value) in the chosen format. */
-export function render(format: OutputFormat, tables: readonly TableData[], json: unknown): string {
+/** Renders report tables (or the JSON value) in the chosen format; html adds the charts given. */
+export function render(format: OutputFormat, tables: readonly TableData[], json: unknown, html?: Omit<HtmlReport, 'tables'>): string {
   switch (format) {
     case 'json':
       return JSON.stringify(json, null, 2);
@@ -55,6 +63,8 @@ export function render(format: OutputFormat, tables: readonly TableData[], json:
       return tables.map(asMarkdown).join('\n\n');
     case 'table':
       return tables.map(asTable).join('\n\n');
+    case 'html':
+      return htmlDocument({ title: tables[0]?.title ?? 'Tandem report', charts: [], ...html, tables });
     default: {
       const never: never = format;
       throw new Error(`unknown format ${String(never)}`);

@@ -6,5 +6,5 @@ export interface TableData {
   readonly notes?: readonly string[];
 }
 
-export const OUTPUT_FORMATS = ['table', 'json', 'csv', 'md'] as const;
+export const OUTPUT_FORMATS = ['table', 'json', 'csv', 'md', 'html'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];

@@ -2,6 +2,8 @@ import type { FunnelModel } from './funnel-model.js';
 import { stageDefinition } from './funnel-model.js';
 import { MAIN_STAGES } from './stage.js';
 import type { MainStageId, Team } from './stage.js';
+import type { FunnelUnit } from './funnel-unit.js';
+import type { ReportBasis } from './report-basis.js';
 
 /** What the store aggregates per main stage (one scan of the journeys). */
 export interface StageAggregate {
@@ -65,6 +67,10 @@ export interface FunnelGroup extends FunnelFigures {
 
 export interface FunnelReport extends FunnelFigures {
   readonly modelVersion: string;
+  /** What is counted: people, or accounts (an account reaches a stage when its first person does). */
+  readonly unit: FunnelUnit;
+  /** How the period selected what is counted (cohort of funnel entry, or flow within the period). */
+  readonly basis: ReportBasis;
   readonly from: string | null;
   readonly to: string | null;
   readonly by: string | null;

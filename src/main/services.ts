@@ -2,6 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { importData } from '../app/import-data.js';
 import { funnelReport } from '../app/funnel-report.js';
+import { cohortReport } from '../app/cohort-report.js';
+import { compareReport } from '../app/compare-report.js';
+import { diagnoseFunnel } from '../app/diagnose.js';
+import { planFunnel } from '../app/plan.js';
+import { scorecardReport } from '../app/scorecard.js';
+import { loadPlanRates } from '../config/plan-rates.js';
 import { replayAll, replayQueued, replayVersion } from '../app/replay.js';
 import type { ReplayContext } from '../app/replay.js';
 import type { Services, StoreAdmin } from '../app/services.js';
@@ -53,6 +59,11 @@ async function replayContext(store: Store, model: FunnelModel, at: Date): Promis
 export async function openServices(db: string, options: OpenStoreOptions = {}): Promise<Services> {
   const store = await openStore(db, options);
   const now = (): string => new Date().toISOString();
+  /** The active model under the version its replay rows are stored as. */
+  const reportModel = async (at: Date): Promise<FunnelModel> => {
+    const { model } = await activeFunnelModel(store);
+    return { ...model, version: replayVersion(await replayContext(store, model, at)) };
+  };
   const services: Services = {
     dialect: store.dialect,
     ...serverServices({
@@ -109,6 +120,22 @@ export async function openServices(db: string, options: OpenStoreOptions = {}): 
       context: (model, at) => replayContext(store, model, at),
       now,
     }),
+    async cohortReport(request) {
+      return cohortReport(store.reports, await reportModel(request.at), request);
+    },
+    async compareReport(request) {
+      return compareReport(store.reports, await reportModel(request.at), request);
+    },
+    async diagnose(request) {
+      return diagnoseFunnel(store.reports, await reportModel(request.at), request);
+    },
+    async scorecard(request) {
+      return scorecardReport(store.reports, await reportModel(request.at), request);
+    },
+    async plan(request) {
+      const rates = request.ratesFile ? loadPlanRates(request.ratesFile) : null;
+      return planFunnel(store.reports, await reportModel(request.at), { ...request, rates });
+    },
     close: () => store.close(),
   };
   return services;

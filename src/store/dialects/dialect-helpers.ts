@@ -7,9 +7,11 @@ export interface DialectHelpers {
   /** Text value of a top-level key of a JSON text column. */
   jsonText(column: string, key: string): RawBuilder<string | null>;
   /** Interpolated percentile (0..1) of a numeric expression, as an aggregate. */
-  percentile(expression: string, fraction: number): RawBuilder<number | null>;
+  percentile(expression: string | RawBuilder<unknown>, fraction: number): RawBuilder<number | null>;
   /** Text values of a group joined by a separator (in the given order, if any: ordering costs a sort per group), as an aggregate. */
   orderedConcat(expression: RawBuilder<string>, separator: string, orderBy?: RawBuilder<unknown>): RawBuilder<string | null>;
+  /** Days since 1970-01-01 (fractional) of an ISO-8601 UTC text expression: differences give durations. */
+  epochDays(isoText: RawBuilder<unknown>): RawBuilder<number | null>;
   /** Bulk insert (or upsert) inside the given transaction, the fastest way this database allows. */
   readonly insertMany: InsertMany;
 }

@@ -11,13 +11,18 @@ export const postgresHelpers: DialectHelpers = {
   name: 'postgres',
   jsonText: (column, key) => sql<string | null>`(${sql.ref(column)}::jsonb ->> ${key})`,
   percentile: (expression, fraction) =>
-    sql<number | null>`percentile_cont(${sql.lit(fraction)}) within group (order by ${sql.raw(expression)})`,
+    sql<number | null>`percentile_cont(${sql.lit(fraction)}) within group (order by ${typeof expression === 'string' ? sql.raw(expression) : expression})`,
   orderedConcat: (expression, separator, orderBy) =>
     orderBy ? sql<string | null>`string_agg(${expression}, ${separator} order by ${orderBy})` : sql<string | null>`string_agg(${expression}, ${separator})`,
+  epochDays: (isoText) => sql<number | null>`(cast(extract(epoch from cast(${isoText} as timestamptz)) as double precision) / 86400)`,
   insertMany: postgresInsertMany(),
 };
 
 export function createPostgresDialect(url: string): { dialect: PostgresDialect; pool: pg.Pool } {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server ends (a restart, or a database dropped right after close) is
+  // discarded by the pool, which re-emits the error; without a listener that would crash the process.
+  // The next query simply opens a new connection.
+  pool.on('error', () => undefined);
   return { dialect: new PostgresDialect({ pool }), pool };
 }

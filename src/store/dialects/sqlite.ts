@@ -6,9 +6,10 @@ import { sqliteInsertMany } from './sqlite-insert-many.js';
 export const sqliteHelpers = (raw: SqliteDatabase.Database): DialectHelpers => ({
   name: 'sqlite',
   jsonText: (column, key) => sql<string | null>`json_extract(${sql.ref(column)}, ${'$.' + JSON.stringify(key)})`,
-  percentile: (expression, fraction) => sql<number | null>`percentile(${sql.raw(expression)}, ${sql.lit(fraction * 100)})`,
+  percentile: (expression, fraction) => sql<number | null>`percentile(${typeof expression === 'string' ? sql.raw(expression) : expression}, ${sql.lit(fraction * 100)})`,
   orderedConcat: (expression, separator, orderBy) =>
     orderBy ? sql<string | null>`group_concat(${expression}, ${separator} order by ${orderBy})` : sql<string | null>`group_concat(${expression}, ${separator})`,
+  epochDays: (isoText) => sql<number | null>`(julianday(${isoText}) - 2440587.5)`,
   insertMany: sqliteInsertMany(raw),
 });
 

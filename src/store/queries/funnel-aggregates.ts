@@ -1,11 +1,13 @@
 import { sql } from 'kysely';
-import type { Kysely } from 'kysely';
+import type { Kysely, RawBuilder } from 'kysely';
 import type { FunnelAggregate, RevenueAggregate, StageAggregate } from '../../domain/funnel-report.js';
 import { MAIN_STAGES } from '../../domain/stage.js';
+import type { MainStageId } from '../../domain/stage.js';
 import type { FunnelQuery } from '../../app/ports/report-store.js';
 import type { DialectHelpers } from '../dialects/dialect-helpers.js';
 import type { Database } from '../schema.js';
-import { personFieldExpression } from './group-key.js';
+import { unitFieldExpression } from './group-key.js';
+import { unitJourneys } from './unit-journeys.js';
 
 type Row = Record<string, unknown>;
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
@@ -17,42 +19,58 @@ export async function funnelAggregates(
   helpers: DialectHelpers,
   query: FunnelQuery,
 ): Promise<{ overall: FunnelAggregate; groups: FunnelAggregate[] }> {
-  const groupKey = personFieldExpression(helpers, query.by);
-  const keyOf = (grouped: boolean) => (grouped ? groupKey : personFieldExpression(helpers, null));
+  const unit = query.unit ?? 'person';
+  const flow = query.basis === 'flow';
+  // Flow basis: each stage counts the units that passed it within the period; cohort basis: units that entered in it.
+  const inPeriod = (iso: RawBuilder<unknown>): RawBuilder<unknown> => {
+    const conds = [
+      ...(query.fromIso ? [sql`${iso} >= ${query.fromIso}`] : []),
+      ...(query.toIsoExclusive ? [sql`${iso} < ${query.toIsoExclusive}`] : []),
+    ];
+    return conds.length === 0 ? sql`${iso} is not null` : sql.join(conds, sql` and `);
+  };
+  const counted = (s: MainStageId, condition: RawBuilder<unknown> = sql`1 = 1`): RawBuilder<unknown> =>
+    flow ? sql`(${condition}) and ${inPeriod(sql.ref(`j.passed_${s}`))}` : condition;
   const stageColumns = MAIN_STAGES.flatMap((s) => {
     const cutoff = query.slaCutoffs[s];
+    const days = flow ? sql`case when ${counted(s)} then ${sql.ref(`j.days_${s}`)} end` : `j.days_${s}`;
     return [
-      sql`sum(${sql.ref(`j.reached_${s}`)})`.as(`reached_${s}`),
-      sql`sum(case when j.current_stage = ${s} then 1 else 0 end)`.as(`current_${s}`),
+      flow ? sql`sum(case when ${counted(s)} then 1 else 0 end)`.as(`reached_${s}`) : sql`sum(${sql.ref(`j.reached_${s}`)})`.as(`reached_${s}`),
+      sql`sum(case when ${counted(s, sql`j.current_stage = ${s}`)} then 1 else 0 end)`.as(`current_${s}`),
       cutoff
-        ? sql`sum(case when j.current_stage = ${s} and j.current_since < ${cutoff} then 1 else 0 end)`.as(`past_${s}`)
+        ? sql`sum(case when ${counted(s, sql`j.current_stage = ${s} and j.current_since < ${cutoff}`)} then 1 else 0 end)`.as(`past_${s}`)
         : sql`0`.as(`past_${s}`),
-      helpers.percentile(`j.days_${s}`, 0.5).as(`median_${s}`),
-      helpers.percentile(`j.days_${s}`, 0.9).as(`p90_${s}`),
+      helpers.percentile(days, 0.5).as(`median_${s}`),
+      helpers.percentile(days, 0.9).as(`p90_${s}`),
     ];
   });
+  const source = (grouped: boolean) => unitJourneys(helpers, { unit, modelVersion: query.modelVersion, by: grouped ? query.by : null });
 
   const journeys = async (grouped: boolean): Promise<Row[]> => {
-    let q = db
-      .selectFrom('journeys as j')
-      .innerJoin('persons as p', 'p.id', 'j.person_id')
-      .select([keyOf(grouped).as('key'), ...stageColumns])
-      .where('j.model_version', '=', query.modelVersion);
-    if (query.fromIso) q = q.where('j.entered_at', '>=', query.fromIso);
-    if (query.toIsoExclusive) q = q.where('j.entered_at', '<', query.toIsoExclusive);
-    if (grouped) q = q.groupBy(sql`1`);
+    let q = db.selectFrom(source(grouped).as('j')).select([(grouped ? sql`j.group_key` : sql`null`).as('key'), ...stageColumns]);
+    if (query.fromIso && !flow) q = q.where('j.entered_at', '>=', query.fromIso);
+    if (query.toIsoExclusive && !flow) q = q.where('j.entered_at', '<', query.toIsoExclusive);
+    if (grouped) q = q.groupBy('j.group_key');
     return (await q.execute()) as Row[];
   };
 
+  // Deals are few next to people: each looks up its unit's funnel entry (an index lookup), never a scan of every journey.
+  const unitOf = unit === 'account' ? sql`coalesce(o.account_id, p.account_id)` : sql`o.person_id`;
+  const unitEntered =
+    unit === 'account'
+      ? sql<string | null>`(select min(j2.entered_at) from journeys j2 inner join persons p2 on p2.id = j2.person_id where j2.model_version = ${query.modelVersion} and p2.account_id = ${unitOf})`
+      : sql<string | null>`(select j2.entered_at from journeys j2 where j2.model_version = ${query.modelVersion} and j2.person_id = o.person_id)`;
+  const revenueKey = (grouped: boolean) =>
+    !grouped ? sql`null` : unit === 'account' ? unitFieldExpression(helpers, 'account', query.by, 'acc') : unitFieldExpression(helpers, 'person', query.by, 'p');
+
   const revenue = async (grouped: boolean): Promise<Row[]> => {
+    // An opportunity belongs to the cohort of its person (or, counting accounts, of its account).
     let q = db
       .selectFrom('opportunities as o')
-      .leftJoin('journeys as j', (join) =>
-        join.onRef('j.person_id', '=', 'o.person_id').on('j.model_version', '=', query.modelVersion),
-      )
       .leftJoin('persons as p', 'p.id', 'o.person_id')
+      .leftJoin('accounts as acc', (join) => join.on(sql`acc.id`, '=', unitOf))
       .select([
-        keyOf(grouped).as('key'),
+        revenueKey(grouped).as('key'),
         'o.currency as currency',
         sql`sum(case when o.status = 'won' then 1 else 0 end)`.as('won'),
         sql`sum(case when o.status = 'lost' then 1 else 0 end)`.as('lost'),
@@ -60,8 +78,8 @@ export async function funnelAggregates(
         sql`sum(case when o.status = 'won' and o.amount_minor is not null then 1 else 0 end)`.as('priced'),
       ])
       .groupBy(grouped ? [sql`1`, 'o.currency'] : ['o.currency']);
-    // An opportunity belongs to the cohort of its person; one without a person to the period it was created in.
-    const entered = sql<string>`coalesce(j.entered_at, o.created_at)`;
+    // One without a person (or account) belongs to the period it was created in; by flow, a deal to when it closed.
+    const entered = flow ? sql<string>`coalesce(o.closed_at, o.created_at)` : sql<string>`coalesce(${unitEntered}, o.created_at)`;
     if (query.fromIso) q = q.where(entered, '>=', query.fromIso);
     if (query.toIsoExclusive) q = q.where(entered, '<', query.toIsoExclusive);
     return (await q.execute()) as Row[];
