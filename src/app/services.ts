@@ -2,6 +2,7 @@ import type { FunnelModel } from '../domain/funnel-model.js';
 import type { FunnelReport } from '../domain/funnel-report.js';
 import type { ImportOptions, ImportSummary } from './import-data.js';
 import type { FunnelReportRequest } from './funnel-report.js';
+import type { FollowUpServices } from './follow-up-services.js';
 import type { Reject } from './ports/import-records.js';
 import type { ImportProgress } from './ports/import-source.js';
 import type { ReplayProgress } from './replay.js';
@@ -34,6 +35,8 @@ export interface Services {
   replay(modelFile: string | null, onProgress?: (p: ReplayProgress) => void): Promise<{ persons: number; transitions: number; modelVersion: string }>;
   funnelModel(): Promise<FunnelModel>;
   funnelReport(request: FunnelReportRequest): Promise<FunnelReport>;
+  /** Contact policy, work queues, attempt curve, nurture program (issue 7). */
+  readonly followUp: FollowUpServices;
   close(): Promise<void>;
 }
 

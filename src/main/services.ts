@@ -10,6 +10,7 @@ import type { FunnelModel } from '../domain/funnel-model.js';
 import { DEFAULT_FUNNEL_MODEL_PATH, parseFunnelModel, readTextFile } from '../config/load-funnel-model.js';
 import { resolveImportFiles } from '../importers/resolve-import-files.js';
 import { openStore } from '../store/open-store.js';
+import { followUpProviders, followUpServices } from './follow-up.js';
 
 /** The active funnel model: the last one replayed, or the bundled default. */
 async function activeFunnelModel(store: Store): Promise<{ model: FunnelModel; content: string }> {
@@ -29,8 +30,7 @@ async function adopt(store: Store, model: FunnelModel, content: string, at: stri
  * active shared definitions (qualification model, contact policy) as they are adopted.
  */
 async function replayContext(store: Store, model: FunnelModel, at: Date): Promise<ReplayContext> {
-  void store;
-  return { model, providers: [], at: at.toISOString() };
+  return { model, providers: [...(await followUpProviders(store, model))], at: at.toISOString() };
 }
 
 /** Builds the use cases over a concrete store: the only place adapters are put together. */
@@ -77,6 +77,7 @@ export async function openServices(db: string): Promise<Services> {
       const ctx = await replayContext(store, model, request.at);
       return funnelReport(store.reports, { ...model, version: replayVersion(ctx) }, request);
     },
+    followUp: followUpServices(store, async (at) => replayContext(store, (await activeFunnelModel(store)).model, at)),
     close: () => store.close(),
   };
 }

@@ -1,3 +1,5 @@
+import type { OutboxTable } from './outbox-table.js';
+
 /** Table shapes as Kysely sees them. Times are UTC ISO-8601 text; money integer minor units. */
 export interface AccountsTable {
   id: string;
@@ -154,4 +156,5 @@ export interface Database {
   import_runs: ImportRunsTable;
   import_rejects: ImportRejectsTable;
   model_versions: ModelVersionsTable;
+  outbox: OutboxTable;
 }

@@ -1,0 +1,67 @@
+import type { Activity, Opportunity, Person } from '../domain/entities.js';
+import type { FollowUpProvider, RunOf } from '../domain/follow-up-provider.js';
+import type { Timeline } from '../domain/lifecycle.js';
+import type { Enrollment } from '../domain/nurture-enrollment.js';
+import type { PolicyRunState } from '../domain/policy-run.js';
+import type { FollowUpStore, PersonFollowUp } from './ports/follow-up-store.js';
+import { timelineOf } from './replay.js';
+import type { ReplayContext } from './replay.js';
+
+/** What follow-up runs under: the replay context at a time, and the contact policy / nurture provider in it. */
+export interface FollowUpSetup {
+  readonly ctx: ReplayContext;
+  readonly provider: FollowUpProvider;
+}
+
+/** One person as follow-up sees them at the context's time. */
+export interface FollowUpView {
+  readonly person: Person;
+  readonly activities: readonly Activity[];
+  readonly opportunities: readonly Opportunity[];
+  readonly timeline: Timeline;
+  readonly runs: readonly RunOf<PolicyRunState>[];
+  readonly enrollments: readonly RunOf<Enrollment>[];
+}
+
+const PAGE = 2000;
+
+export function viewOf(setup: FollowUpSetup, p: PersonFollowUp): FollowUpView {
+  const timeline = timelineOf(setup.ctx, p);
+  const history = { person: p.person, activities: p.activities };
+  return {
+    person: p.person,
+    activities: p.activities,
+    opportunities: p.opportunities,
+    timeline,
+    runs: setup.provider.runs(timeline, history, setup.ctx.at),
+    enrollments: setup.provider.enrollments(timeline, history, setup.ctx.at),
+  };
+}
+
+/** Visits everyone (or the given people), page by page, replayed at the context's time. */
+export async function scanPeople(
+  store: FollowUpStore,
+  setup: FollowUpSetup,
+  visit: (views: readonly FollowUpView[]) => void | Promise<void>,
+  personIds?: readonly string[],
+): Promise<void> {
+  if (personIds) {
+    for (let i = 0; i < personIds.length; i += PAGE) {
+      await visit((await store.people(personIds.slice(i, i + PAGE))).map((p) => viewOf(setup, p)));
+    }
+    return;
+  }
+  let after: string | null = null;
+  for (;;) {
+    const page = await store.pagePeople(after, PAGE);
+    if (page.length === 0) return;
+    await visit(page.map((p) => viewOf(setup, p)));
+    after = page[page.length - 1]!.personId;
+  }
+}
+
+/** The display name of a person: their name, else their email, else their id. */
+export function displayName(p: Person): string {
+  const name = [p.firstName, p.lastName].filter(Boolean).join(' ');
+  return name || p.email || p.id;
+}

@@ -1,0 +1,15 @@
+import type { Opportunity } from '../../domain/entities.js';
+import type { PersonActivities } from './replay-store.js';
+
+/** A person with everything follow-up reads: activities in time order and their deals. */
+export interface PersonFollowUp extends PersonActivities {
+  readonly opportunities: readonly Opportunity[];
+}
+
+/** What the contact policy, queues, attempt curve and nurture reports read from the store. */
+export interface FollowUpStore {
+  countPersons(): Promise<number>;
+  /** Pages of persons in id order. */
+  pagePeople(afterId: string | null, limit: number): Promise<PersonFollowUp[]>;
+  people(personIds: readonly string[]): Promise<PersonFollowUp[]>;
+}
