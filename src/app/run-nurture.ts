@@ -7,6 +7,8 @@ import type { FollowUpSetup, FollowUpView } from './follow-up-scan.js';
 import { ownerContact } from './follow-up-settings.js';
 import type { MailSettings } from './follow-up-settings.js';
 import type { FollowUpStore } from './ports/follow-up-store.js';
+import type { ReplayStore } from './ports/replay-store.js';
+import { replayAll } from './replay.js';
 import { TransportError } from './ports/message-transport.js';
 import type { MessageTransport, OutgoingMessage } from './ports/message-transport.js';
 import type { NewOutboxEntry, OutboxEntry, OutboxKind, OutboxStore } from './ports/outbox-store.js';
@@ -26,6 +28,8 @@ export interface RunRequest {
 
 export interface RunDeps {
   readonly store: FollowUpStore;
+  /** When given, everyone is replayed at the run's time first, so time-driven transitions (an exhausted policy) are recorded. */
+  readonly replay?: ReplayStore;
   readonly outbox: OutboxStore;
   readonly setup: FollowUpSetup;
   readonly transport: MessageTransport | null;
@@ -40,7 +44,7 @@ export interface RunMessage {
   readonly personId: string;
   readonly recipient: string;
   readonly step: string;
-  readonly outcome: 'due' | 'sent' | 'claimed-elsewhere' | 'failed' | 'bounced';
+  readonly outcome: 'due' | 'sent' | 'claimed-elsewhere' | 'failed' | 'bounced' | 'unknown';
   readonly detail: string | null;
 }
 
@@ -48,6 +52,8 @@ export interface RunSummary {
   readonly at: string;
   readonly programVersion: string | null;
   readonly dryRun: boolean;
+  /** People replayed at the run's time (0 in a dry run). */
+  readonly replayed: number;
   readonly enrolled: number;
   /** Enrolled people whose messages have stopped (opted out, unsubscribed, bounced, no address). */
   readonly exited: number;
@@ -84,7 +90,8 @@ export function nextStep(program: NurtureProgram, enrolledAt: string, entries: r
  */
 export async function runNurture(deps: RunDeps, request: RunRequest): Promise<RunSummary> {
   const program = deps.setup.provider.program;
-  const empty = { at: request.at, dryRun: request.dryRun, enrolled: 0, exited: 0, finished: 0, blocked: 0, released: 0, flaggedUnknown: 0, messages: [] };
+  const replayed = deps.replay && !request.dryRun ? (await replayAll(deps.replay, deps.setup.ctx)).persons : 0;
+  const empty = { at: request.at, dryRun: request.dryRun, replayed, enrolled: 0, exited: 0, finished: 0, blocked: 0, released: 0, flaggedUnknown: 0, messages: [] };
   if (!program) return { ...empty, programVersion: null };
   if (!deps.transport && !request.dryRun) {
     throw new TandemError('CONFIG_INVALID', 'nothing to send with: set TANDEM_SMTP_URL or TANDEM_WEBHOOK_URL (or a mail config file), or pass --dry-run', { place: { field: 'smtp' } });
@@ -133,7 +140,7 @@ export async function runNurture(deps: RunDeps, request: RunRequest): Promise<Ru
       messages.push(await deliver(deps, request, entry, (e) => composeStepMessage(step, view.person, deps.settings, e.unsubscribeToken!, e.id)));
     }
   });
-  return { at: request.at, programVersion: program.version, dryRun: request.dryRun, ...counts, released: swept.released, flaggedUnknown: swept.unknown, messages };
+  return { at: request.at, programVersion: program.version, dryRun: request.dryRun, replayed, ...counts, released: swept.released, flaggedUnknown: swept.unknown, messages };
 }
 
 /** Tells the owner, once, about each recent re-engagement of their person. */
@@ -185,10 +192,12 @@ export async function deliver(
   try {
     messageId = (await deps.transport.send(message)).messageId;
   } catch (e) {
-    const permanent = e instanceof TransportError && e.permanent;
+    // Anything but a classified failure leaves the outcome unknown: flag it, never resend it.
+    const outcome = e instanceof TransportError ? e.outcome : 'unknown';
+    const status = outcome === 'refused' ? 'bounced' : outcome === 'not-sent' ? 'failed' : 'unknown';
     const detail = (e as Error).message;
-    await deps.outbox.markFailed(claimed.id, request.claimant, request.at, permanent ? 'bounced' : 'failed', detail);
-    return { ...base, outcome: permanent ? 'bounced' : 'failed', detail };
+    await deps.outbox.markFailed(claimed.id, request.claimant, request.at, status, detail);
+    return { ...base, outcome: status, detail };
   }
   await deps.outbox.markSent(claimed.id, request.claimant, request.at, messageId, deps.transport.name);
   return { ...base, outcome: 'sent', detail: messageId };

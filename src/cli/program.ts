@@ -3,6 +3,7 @@ import { TandemError, formatPlace } from '../domain/errors.js';
 import type { OpenServices } from '../app/services.js';
 import { listPresets } from '../importers/load-mapping.js';
 import type { CliIo } from './cli-io.js';
+import { followUpCommands } from './commands/follow-up-commands.js';
 import { importCommand } from './commands/import-command.js';
 import { modelCommand } from './commands/model-command.js';
 import { replayCommand } from './commands/replay-command.js';
@@ -36,6 +37,7 @@ export function buildProgram(deps: ProgramDeps): { program: Command; io: CliIo }
   replayCommand(program, deps.open, io);
   reportCommand(program, deps.open, io);
   modelCommand(program, io);
+  followUpCommands(program, deps.open, io);
   program
     .command('presets')
     .description('List the bundled import presets')

@@ -11,11 +11,20 @@ function domainOf(address: string): string {
   return m?.[1] ?? 'tandem.invalid';
 }
 
-/** Nodemailer errors carry the server's reply code: 5xx means the server refused for good. */
+/**
+ * Nodemailer errors carry the server's reply code when the server answered: 5xx refused for
+ * good, 4xx declined for now (not sent). Without an answer only a failure to connect is
+ * certainly "not sent"; a connection lost later may have delivered the message.
+ */
 function classify(e: unknown): TransportError {
-  const err = e as { message?: string; responseCode?: number; code?: string };
-  const permanent = typeof err.responseCode === 'number' && err.responseCode >= 500 && err.responseCode < 600;
-  return new TransportError(`${err.code ? `${err.code}: ` : ''}${err.message ?? String(e)}`, permanent);
+  const err = e as { message?: string; responseCode?: number; code?: string; command?: string };
+  const text = `${err.code ? `${err.code}: ` : ''}${err.message ?? String(e)}`;
+  const code = err.responseCode;
+  if (typeof code === 'number' && code >= 500) return new TransportError(text, 'refused');
+  if (typeof code === 'number' && code >= 400) return new TransportError(text, 'not-sent');
+  const couldNotConnect = err.code === 'EDNS' || /Cannot connect|ECONNREFUSED|ENOTFOUND|EHOSTUNREACH/.test(err.message ?? '');
+  if (couldNotConnect || err.code === 'EAUTH' || err.command === 'API') return new TransportError(text, 'not-sent');
+  return new TransportError(text, 'unknown');
 }
 
 /** Sends through an SMTP server with nodemailer, one connection per run. */
@@ -48,7 +57,7 @@ export function smtpTransport(options: SmtpOptions): MessageTransport {
       } catch (e) {
         throw classify(e);
       }
-      if (info.rejected && info.rejected.length > 0) throw new TransportError(`the server refused ${m.to}`, true);
+      if (info.rejected && info.rejected.length > 0) throw new TransportError(`the server refused ${m.to}`, 'refused');
       return { messageId: info.messageId ?? null };
     },
     async close() {

@@ -10,7 +10,8 @@ export interface WebhookOptions {
 /**
  * Posts each message as JSON to a marketing-automation platform (or any service) that sends
  * it. The outbox id goes as the Idempotency-Key header, so a receiver can drop a repeat.
- * 2xx: accepted; 4xx: refused for good (a bounce); anything else may be tried again.
+ * 2xx: accepted; 4xx: refused for good (a bounce); 5xx or no connection: not sent (a retry
+ * carries the same key); a connection lost while waiting for the answer: unknown.
  */
 export function webhookTransport(options: WebhookOptions): MessageTransport {
   return {
@@ -25,11 +26,13 @@ export function webhookTransport(options: WebhookOptions): MessageTransport {
           signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
         });
       } catch (e) {
-        throw new TransportError(`webhook unreachable: ${(e as Error).message}`, false);
+        const cause = (e as { cause?: { code?: string } }).cause?.code ?? '';
+        const notSent = ['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'EAI_AGAIN'].includes(cause);
+        throw new TransportError(`webhook ${notSent ? 'unreachable' : 'did not answer'}: ${(e as Error).message}${cause ? ` (${cause})` : ''}`, notSent ? 'not-sent' : 'unknown');
       }
       const body = await response.text();
-      if (response.status >= 400 && response.status < 500) throw new TransportError(`webhook refused (${response.status}): ${body.slice(0, 200)}`, true);
-      if (!response.ok) throw new TransportError(`webhook failed (${response.status}): ${body.slice(0, 200)}`, false);
+      if (response.status >= 400 && response.status < 500) throw new TransportError(`webhook refused (${response.status}): ${body.slice(0, 200)}`, 'refused');
+      if (!response.ok) throw new TransportError(`webhook failed (${response.status}): ${body.slice(0, 200)}`, 'not-sent');
       let id: string | null = null;
       try {
         const parsed = JSON.parse(body) as { id?: unknown; messageId?: unknown };

@@ -115,7 +115,7 @@ export class KyselyOutboxStore implements OutboxStore {
     return changed(r);
   }
 
-  async markFailed(id: string, claimant: string, at: string, status: 'failed' | 'bounced', error: string): Promise<boolean> {
+  async markFailed(id: string, claimant: string, at: string, status: 'failed' | 'bounced' | 'unknown', error: string): Promise<boolean> {
     const r = await this.db
       .updateTable('outbox')
       .set({ status, error: error.slice(0, 1000), sent_at: null, resolved_at: at })

@@ -12,13 +12,17 @@ export interface OutgoingMessage {
 }
 
 /**
- * A delivery that failed with a known outcome. `permanent`: the address or message was
- * refused (an SMTP 5xx, a webhook 4xx) — a bounce; otherwise it may be tried again.
+ * What a failed delivery means: `refused` — the address or message was refused for good (an
+ * SMTP 5xx, a webhook 4xx: a bounce); `not-sent` — it certainly did not go (connection
+ * refused, a 4xx "try later"): it may be tried again; `unknown` — it may have gone (the
+ * connection broke after the message was handed over): a person must check, never resend.
  */
+export type FailureOutcome = 'refused' | 'not-sent' | 'unknown';
+
 export class TransportError extends Error {
   constructor(
     message: string,
-    readonly permanent: boolean,
+    readonly outcome: FailureOutcome,
   ) {
     super(message);
     this.name = 'TransportError';

@@ -60,7 +60,8 @@ export interface OutboxStore {
   markSending(id: string, claimant: string, at: string): Promise<boolean>;
   /** Sending (or flagged unknown meanwhile) → sent, only by its claimant. */
   markSent(id: string, claimant: string, at: string, messageId: string | null, transport: string): Promise<boolean>;
-  markFailed(id: string, claimant: string, at: string, status: 'failed' | 'bounced', error: string): Promise<boolean>;
+  /** Sending → failed (not sent), bounced (refused for good) or unknown (it may have gone). */
+  markFailed(id: string, claimant: string, at: string, status: 'failed' | 'bounced' | 'unknown', error: string): Promise<boolean>;
   /** Entries claimed before `staleBefore`: never sending → released; sending → unknown. */
   sweep(staleBefore: string): Promise<{ released: number; unknown: number }>;
   /** Every entry of these people (or owners) for a program (or digest/hand-back kind). */
