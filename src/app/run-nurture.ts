@@ -7,6 +7,7 @@ import type { FollowUpSetup, FollowUpView } from './follow-up-scan.js';
 import { ownerContact } from './follow-up-settings.js';
 import type { MailSettings } from './follow-up-settings.js';
 import type { FollowUpStore } from './ports/follow-up-store.js';
+import type { LeaseStore } from './ports/lease-store.js';
 import type { ReplayStore } from './ports/replay-store.js';
 import { replayAll } from './replay.js';
 import { TransportError } from './ports/message-transport.js';
@@ -28,8 +29,12 @@ export interface RunRequest {
 
 export interface RunDeps {
   readonly store: FollowUpStore;
-  /** When given, everyone is replayed at the run's time first, so time-driven transitions (an exhausted policy) are recorded. */
-  readonly replay?: ReplayStore;
+  /**
+   * When given, everyone is replayed at the run's time first, so time-driven transitions (an
+   * exhausted policy) are recorded — by one scheduler at a time, under the `replay` lease;
+   * the others skip it (what they send does not depend on it).
+   */
+  readonly replay?: { readonly store: ReplayStore; readonly leases: LeaseStore; readonly now: () => Date };
   readonly outbox: OutboxStore;
   readonly setup: FollowUpSetup;
   readonly transport: MessageTransport | null;
@@ -90,7 +95,7 @@ export function nextStep(program: NurtureProgram, enrolledAt: string, entries: r
  */
 export async function runNurture(deps: RunDeps, request: RunRequest): Promise<RunSummary> {
   const program = deps.setup.provider.program;
-  const replayed = deps.replay && !request.dryRun ? (await replayAll(deps.replay, deps.setup.ctx)).persons : 0;
+  const replayed = deps.replay && !request.dryRun ? await replayUnderLease(deps.replay, deps.setup, request) : 0;
   const empty = { at: request.at, dryRun: request.dryRun, replayed, enrolled: 0, exited: 0, finished: 0, blocked: 0, released: 0, flaggedUnknown: 0, messages: [] };
   if (!program) return { ...empty, programVersion: null };
   if (!deps.transport && !request.dryRun) {
@@ -141,6 +146,17 @@ export async function runNurture(deps: RunDeps, request: RunRequest): Promise<Ru
     }
   });
   return { at: request.at, programVersion: program.version, dryRun: request.dryRun, replayed, ...counts, released: swept.released, flaggedUnknown: swept.unknown, messages };
+}
+
+async function replayUnderLease(replay: NonNullable<RunDeps['replay']>, setup: FollowUpSetup, request: RunRequest): Promise<number> {
+  const now = replay.now();
+  const until = new Date(now.getTime() + (request.leaseMinutes ?? 15) * 60_000).toISOString();
+  if (!(await replay.leases.acquire('replay', request.claimant, now.toISOString(), until))) return 0;
+  try {
+    return (await replayAll(replay.store, setup.ctx)).persons;
+  } finally {
+    await replay.leases.release('replay', request.claimant);
+  }
 }
 
 /** Tells the owner, once, about each recent re-engagement of their person. */

@@ -28,6 +28,7 @@ import type { MailConfig } from '../config/mail-config.js';
 import { smtpTransport } from '../mail/smtp-transport.js';
 import { webhookTransport } from '../mail/webhook-transport.js';
 import { KyselyFollowUpStore } from '../store/kysely-follow-up-store.js';
+import { KyselyLeaseStore } from '../store/kysely-lease-store.js';
 import { KyselyOutboxStore } from '../store/kysely-outbox-store.js';
 import type { OpenedStore } from '../store/open-store.js';
 
@@ -74,6 +75,7 @@ function transportOf(mail: MailConfig): MessageTransport | null {
 export function followUpServices(store: OpenedStore, contextAt: (at: Date) => Promise<ReplayContext>): FollowUpServices {
   const people = new KyselyFollowUpStore(store.db);
   const outbox = new KyselyOutboxStore(store.db);
+  const leases = new KyselyLeaseStore(store.db);
   const claimant = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   let mail: MailConfig | null = null;
   const mailConfig = (): MailConfig => (mail ??= loadMailConfig());
@@ -135,7 +137,7 @@ export function followUpServices(store: OpenedStore, contextAt: (at: Date) => Pr
     run: async (options) =>
       withTransport(!options.dryRun, async (transport) =>
         runNurture(
-          { store: people, replay: store.replay, outbox, setup: await setupAt(options.at), transport, settings: mailConfig().settings, newToken: () => randomBytes(18).toString('base64url') },
+          { store: people, replay: { store: store.replay, leases, now: () => new Date() }, outbox, setup: await setupAt(options.at), transport, settings: mailConfig().settings, newToken: () => randomBytes(18).toString('base64url') },
           { at: options.at, claimant, dryRun: options.dryRun, leaseMinutes: options.leaseMinutes },
         ),
       ),

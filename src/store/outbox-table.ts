@@ -23,3 +23,10 @@ export interface OutboxTable {
   resolved_by: string | null;
   resolved_at: string | null;
 }
+
+/** Named leases (see app/ports/lease-store.ts). */
+export interface LeasesTable {
+  name: string;
+  holder: string;
+  until: string;
+}

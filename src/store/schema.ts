@@ -1,4 +1,4 @@
-import type { OutboxTable } from './outbox-table.js';
+import type { LeasesTable, OutboxTable } from './outbox-table.js';
 
 /** Table shapes as Kysely sees them. Times are UTC ISO-8601 text; money integer minor units. */
 export interface AccountsTable {
@@ -157,4 +157,5 @@ export interface Database {
   import_rejects: ImportRejectsTable;
   model_versions: ModelVersionsTable;
   outbox: OutboxTable;
+  leases: LeasesTable;
 }

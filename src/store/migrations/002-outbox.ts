@@ -33,5 +33,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addUniqueConstraint('outbox_natural_key', ['kind', 'program_id', 'person_id', 'enrollment_at', 'step'])
     .execute();
   await db.schema.createIndex('outbox_status').on('outbox').columns(['status', 'claimed_at']).execute();
+  // Leases: one scheduler at a time replays everyone (concurrent rewrites of one person's rows collide).
+  await db.schema
+    .createTable('leases')
+    .addColumn('name', 'text', (c) => c.primaryKey())
+    .addColumn('holder', 'text', (c) => c.notNull())
+    .addColumn('until', 'text', (c) => c.notNull())
+    .execute();
   await db.schema.createIndex('outbox_person').on('outbox').columns(['program_id', 'person_id']).execute();
 }

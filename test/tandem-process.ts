@@ -1,0 +1,28 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+
+const ROOT = join(import.meta.dirname, '..');
+
+/** `tandem` as a separate process running the TypeScript sources (see ts-hooks.mjs). */
+export interface TandemProcess {
+  readonly child: ChildProcess;
+  /** Exit code (null when killed by a signal), stdout and stderr. */
+  readonly done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
+}
+
+export function spawnTandem(args: readonly string[], env: Readonly<Record<string, string>>): TandemProcess {
+  const child = spawn(process.execPath, ['--import', join(ROOT, 'test', 'ts-register.mjs'), join(ROOT, 'src', 'main', 'cli.ts'), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })),
+  );
+  return { child, done };
+}
