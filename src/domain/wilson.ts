@@ -15,5 +15,6 @@ export function wilson(successes: number, trials: number, z: number = Z95): Prop
   const denominator = 1 + z2 / trials;
   const centre = (p + z2 / (2 * trials)) / denominator;
   const half = (z * Math.sqrt((p * (1 - p)) / trials + z2 / (4 * trials * trials))) / denominator;
-  return { rate: p, low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+  // At 0 and at every trial the bounds are exactly 0 and 1 (rounding would leave 1e-17).
+  return { rate: p, low: successes === 0 ? 0 : Math.max(0, centre - half), high: successes === trials ? 1 : Math.min(1, centre + half) };
 }

@@ -174,16 +174,20 @@ export function followUpCommands(program: Command, open: OpenServices, io: CliIo
       io.out(`Unsubscribed ${r.personId}: no more nurture messages.`);
     });
 
+  // `report` already has --format, --from, --to and --at: they are read from it (commander
+  // gives a parent's options to the parent wherever they appear).
   const report = program.commands.find((c) => c.name() === 'report');
   if (!report) return;
+  type ReportOpts = { from?: string; to?: string; at?: string; format: OutputFormat };
   report
     .command('attempts')
-    .description('The attempt curve: by number of attempts who connected and won, the chance per attempt, and a recommended policy length')
+    .description('The attempt curve: by number of attempts who connected and won, the chance per attempt, and a recommended policy length (--format as for report)')
     .option('--attempts-from <field>', 'a person attribute holding the number of attempts, for data without attempt activities (e.g. campaign)')
     .option('--threshold <share>', 'chance below which another attempt is not worth it', '0.05')
     .option('--min-people <n>', 'ignore later attempts with fewer people than this', '30')
-    .addOption(formatOption())
-    .action(async (opts: { attemptsFrom?: string; threshold: string; minPeople: string; format: OutputFormat }) => {
+    .configureHelp({ showGlobalOptions: true })
+    .action(async (_o: unknown, cmd: Command) => {
+      const opts = cmd.optsWithGlobals<ReportOpts & { attemptsFrom?: string; threshold: string; minPeople: string }>();
       const r = await using(open, io, program, (s) =>
         s.followUp.attemptReport({ attemptsField: opts.attemptsFrom ?? null, threshold: fraction('threshold', opts.threshold), minAtRisk: count('min-people', opts.minPeople) }),
       );
@@ -191,12 +195,10 @@ export function followUpCommands(program: Command, open: OpenServices, io: CliIo
     });
   report
     .command('follow-up')
-    .description('Contact-policy compliance per owner and team, and the nurture program\'s results')
-    .option('--from <date>', 'hand-overs on or after this date (YYYY-MM-DD)')
-    .option('--to <date>', 'hand-overs on or before this date (YYYY-MM-DD)')
-    .option('--at <time>', 'the time to measure at (default: now)')
-    .addOption(formatOption())
-    .action(async (opts: { from?: string; to?: string; at?: string; format: OutputFormat }) => {
+    .description("Contact-policy compliance per owner and team, and the nurture program's results (--from/--to: hand-overs in the period; --at, --format as for report)")
+    .configureHelp({ showGlobalOptions: true })
+    .action(async (_o: unknown, cmd: Command) => {
+      const opts = cmd.optsWithGlobals<ReportOpts>();
       const r = await using(open, io, program, (s) => s.followUp.followUpReport({ from: opts.from ?? null, to: opts.to ?? null, at: parseAt(opts.at) }));
       io.out(render(opts.format, followUpTables(r), r));
     });
