@@ -47,6 +47,8 @@ export interface RunDeps {
 export interface RunMessage {
   readonly kind: OutboxKind;
   readonly personId: string;
+  /** The person's name (or the owner, for a digest). */
+  readonly name: string;
   readonly recipient: string;
   readonly step: string;
   readonly outcome: 'due' | 'sent' | 'claimed-elsewhere' | 'failed' | 'bounced' | 'unknown';
@@ -142,7 +144,7 @@ export async function runNurture(deps: RunDeps, request: RunRequest): Promise<Ru
         subject: step.subject,
         unsubscribeToken: deps.newToken(),
       };
-      messages.push(await deliver(deps, request, entry, (e) => composeStepMessage(step, view.person, deps.settings, e.unsubscribeToken!, e.id)));
+      messages.push(await deliver(deps, request, entry, (e) => composeStepMessage(step, view.person, deps.settings, e.unsubscribeToken!, e.id), displayName(view.person)));
     }
   });
   return { at: request.at, programVersion: program.version, dryRun: request.dryRun, replayed, ...counts, released: swept.released, flaggedUnknown: swept.unknown, messages };
@@ -187,7 +189,7 @@ async function handBacks(
       kind: 'handback', programId: program.id, programVersion: program.version, personId: view.person.id,
       enrollmentAt: at, step: 0, stepId: 'handback', recipient: owner.email, subject, unsubscribeToken: null,
     };
-    messages.push(await deliver(deps, request, entry, (x) => composeNote(owner.email!, subject, body, deps.settings, x.id)));
+    messages.push(await deliver(deps, request, entry, (x) => composeNote(owner.email!, subject, body, deps.settings, x.id), name));
   }
 }
 
@@ -197,8 +199,9 @@ export async function deliver(
   request: Pick<RunRequest, 'at' | 'claimant' | 'dryRun' | 'maxTries'>,
   entry: NewOutboxEntry,
   compose: (claimed: OutboxEntry) => OutgoingMessage,
+  name: string = entry.personId,
 ): Promise<RunMessage> {
-  const base = { kind: entry.kind, personId: entry.personId, recipient: entry.recipient, step: entry.stepId };
+  const base = { kind: entry.kind, personId: entry.personId, name, recipient: entry.recipient, step: entry.stepId };
   if (request.dryRun || !deps.transport) return { ...base, outcome: 'due', detail: null };
   const claimed = await deps.outbox.claim(entry, request.claimant, request.at, request.maxTries ?? 3);
   if (!claimed) return { ...base, outcome: 'claimed-elsewhere', detail: null };

@@ -101,7 +101,7 @@ export function runTables(r: RunSummary): TableData[] {
     {
       title: `${r.dryRun ? 'Due now (dry run, nothing sent)' : 'Scheduler run'} at ${when(r.at)} UTC — ${r.programVersion ?? 'no nurture program'}`,
       columns: ['Kind', 'Person', 'To', 'Step', 'Outcome', 'Detail'],
-      rows: r.messages.map((m) => [m.kind, m.personId, m.recipient, m.step, m.outcome, m.detail]),
+      rows: r.messages.map((m) => [m.kind, m.name, m.recipient, m.step, m.outcome, m.detail]),
       notes: [
         `Enrolled ${r.enrolled}: ${r.exited} with messages stopped, ${r.finished} finished, ${r.blocked} waiting for a check.`,
         ...(r.flaggedUnknown ? [`${r.flaggedUnknown} send(s) flagged unknown (a scheduler stopped mid-send): check them with \`tandem nurture outbox --status unknown\`.`] : []),

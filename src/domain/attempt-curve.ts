@@ -120,6 +120,11 @@ function recommend(curve: readonly CurvePoint[], basis: 'connection' | 'win', op
   const { threshold, minAtRisk } = options;
   const what = basis === 'connection' ? 'a connection' : 'a win';
   const solid = curve.filter((p) => p.atRisk >= minAtRisk);
+  const outcomes = curve.reduce((n, p) => n + p.outcomes, 0);
+  if (curve.length === 0 || outcomes === 0 || solid.length === 0) {
+    const why = curve.length === 0 ? 'no attempts in the data' : outcomes === 0 ? `no ${basis === 'connection' ? 'connection' : 'win'} after any attempt` : `fewer than ${minAtRisk} people at every attempt`;
+    return { basis, threshold, attempts: null, chanceAfter: null, keepsShare: null, minAtRisk, text: `Nothing to recommend: ${why}.` };
+  }
   for (let n = 1; n <= (curve.at(-1)?.attempt ?? 0); n++) {
     const later = solid.filter((p) => p.attempt > n);
     if (later.some((p) => p.rate >= threshold)) continue;
@@ -133,6 +138,6 @@ function recommend(curve: readonly CurvePoint[], basis: 'connection' | 'win', op
   }
   return {
     basis, threshold, attempts: null, chanceAfter: null, keepsShare: null, minAtRisk,
-    text: curve.length === 0 ? 'No attempts in the data: nothing to recommend.' : `Every attempt up to the last one with ${minAtRisk}+ people still has a ${pct(threshold)}+ chance of ${what}: keep going.`,
+    text: `Every attempt up to the last one with ${minAtRisk}+ people still has a ${pct(threshold)}+ chance of ${what}: keep going.`,
   };
 }
