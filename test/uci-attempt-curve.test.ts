@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AttemptReport } from '../src/app/attempt-report.js';
 import type { Services } from '../src/app/services.js';
 import { runCli } from '../src/cli/program.js';
-import { openServices } from '../src/main/services.js';
+import { openServices, storeAdmin } from '../src/main/services.js';
 import { DIALECTS, freshDatabase, SHARED_DATA } from './dialects.js';
 import type { TestDatabase } from './dialects.js';
 
@@ -98,6 +98,7 @@ describe.each(DIALECTS)('attempt curve on the UCI bank-marketing data on %s', (d
     let out = '';
     const code = await runCli(['--db', db.location, 'report', 'attempts', '--attempts-from', 'campaign', '--format', 'json'], {
       open: openServices,
+      admin: storeAdmin,
       defaultDb: db.location,
       out: (t) => (out += t),
       err: () => {},

@@ -9,7 +9,7 @@ import type { MailSettings } from './follow-up-settings.js';
 import type { FollowUpStore } from './ports/follow-up-store.js';
 import type { LeaseStore } from './ports/lease-store.js';
 import type { ReplayStore } from './ports/replay-store.js';
-import { replayAll } from './replay.js';
+import { replayAll, replayPersons, replayQueued, replayVersion } from './replay.js';
 import { TransportError } from './ports/message-transport.js';
 import type { MessageTransport, OutgoingMessage } from './ports/message-transport.js';
 import type { NewOutboxEntry, OutboxEntry, OutboxKind, OutboxStore } from './ports/outbox-store.js';
@@ -97,7 +97,7 @@ export function nextStep(program: NurtureProgram, enrolledAt: string, entries: r
  */
 export async function runNurture(deps: RunDeps, request: RunRequest): Promise<RunSummary> {
   const program = deps.setup.provider.program;
-  const replayed = deps.replay && !request.dryRun ? await replayUnderLease(deps.replay, deps.setup, request) : 0;
+  const replayed = deps.replay && !request.dryRun ? await replayUnderLease(deps.replay, deps.store, deps.setup, request) : 0;
   const empty = { at: request.at, dryRun: request.dryRun, replayed, enrolled: 0, exited: 0, finished: 0, blocked: 0, released: 0, flaggedUnknown: 0, messages: [] };
   if (!program) return { ...empty, programVersion: null };
   if (!deps.transport && !request.dryRun) {
@@ -150,12 +150,18 @@ export async function runNurture(deps: RunDeps, request: RunRequest): Promise<Ru
   return { at: request.at, programVersion: program.version, dryRun: request.dryRun, replayed, ...counts, released: swept.released, flaggedUnknown: swept.unknown, messages };
 }
 
-async function replayUnderLease(replay: NonNullable<RunDeps['replay']>, setup: FollowUpSetup, request: RunRequest): Promise<number> {
+async function replayUnderLease(replay: NonNullable<RunDeps['replay']>, people: FollowUpStore, setup: FollowUpSetup, request: RunRequest): Promise<number> {
   const now = replay.now();
   const until = new Date(now.getTime() + (request.leaseMinutes ?? 15) * 60_000).toISOString();
   if (!(await replay.leases.acquire('replay', request.claimant, now.toISOString(), until))) return 0;
   try {
-    return (await replayAll(replay.store, setup.ctx)).persons;
+    const version = replayVersion(setup.ctx);
+    if (!(await people.hasJourneys(version))) return (await replayAll(replay.store, setup.ctx)).persons;
+    // Time alone moves people only out of the policy's start stage (an exhausted run): replay
+    // those, and whatever the replay queue holds; everyone else's stored timeline still holds.
+    const queued = (await replayQueued(replay.store, setup.ctx)).persons;
+    const inPolicy = await people.personIdsInStages(version, [setup.provider.policy.startStage]);
+    return queued + (await replayPersons(replay.store, setup.ctx, inPolicy)).persons;
   } finally {
     await replay.leases.release('replay', request.claimant);
   }

@@ -73,7 +73,7 @@ function transportOf(mail: MailConfig): MessageTransport | null {
 
 /** Follow-up use cases over the store; `contextAt` gives the replay context (every provider) at a time. */
 export function followUpServices(store: OpenedStore, contextAt: (at: Date) => Promise<ReplayContext>): FollowUpServices {
-  const people = new KyselyFollowUpStore(store.db);
+  const people = new KyselyFollowUpStore(store.db, store.helpers);
   const outbox = new KyselyOutboxStore(store.db);
   const leases = new KyselyLeaseStore(store.db);
   const claimant = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;

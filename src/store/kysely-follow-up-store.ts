@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Opportunity, OpportunityStatus } from '../domain/entities.js';
 import type { FollowUpStore, PersonFollowUp } from '../app/ports/follow-up-store.js';
 import type { PersonActivities } from '../app/ports/replay-store.js';
+import type { DialectHelpers } from './dialects/dialect-helpers.js';
 import { readJson } from './json-column.js';
 import { KyselyReplayStore } from './kysely-replay-store.js';
 import type { Database, OpportunitiesTable } from './schema.js';
@@ -29,8 +30,28 @@ function toOpportunity(r: OpportunitiesTable): Opportunity {
 export class KyselyFollowUpStore implements FollowUpStore {
   private readonly replay: KyselyReplayStore;
 
-  constructor(private readonly db: Kysely<Database>) {
-    this.replay = new KyselyReplayStore(db);
+  constructor(
+    private readonly db: Kysely<Database>,
+    helpers: DialectHelpers,
+  ) {
+    this.replay = new KyselyReplayStore(db, helpers);
+  }
+
+  async hasJourneys(modelVersion: string): Promise<boolean> {
+    const r = await this.db.selectFrom('journeys').select('person_id').where('model_version', '=', modelVersion).limit(1).executeTakeFirst();
+    return r !== undefined;
+  }
+
+  async personIdsInStages(modelVersion: string, stages: readonly string[]): Promise<string[]> {
+    if (stages.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('journeys')
+      .select('person_id')
+      .where('model_version', '=', modelVersion)
+      .where('current_stage', 'in', stages)
+      .orderBy('person_id')
+      .execute();
+    return rows.map((r) => r.person_id);
   }
 
   countPersons(): Promise<number> {

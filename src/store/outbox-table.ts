@@ -1,4 +1,4 @@
-/** The outbox table as Kysely sees it (see migrations/002-outbox.ts). */
+/** The outbox table as Kysely sees it (see migrations/003-outbox.ts). */
 export interface OutboxTable {
   id: string;
   kind: string;

@@ -144,6 +144,11 @@ export interface ModelVersionsTable {
   active: number;
 }
 
+export interface ReplayQueueTable {
+  person_id: string;
+  queued_at: string;
+}
+
 export interface Database {
   accounts: AccountsTable;
   persons: PersonsTable;
@@ -158,4 +163,5 @@ export interface Database {
   model_versions: ModelVersionsTable;
   outbox: OutboxTable;
   leases: LeasesTable;
+  replay_queue: ReplayQueueTable;
 }
