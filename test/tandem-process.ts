@@ -2,9 +2,10 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 
-const ROOT = join(import.meta.dirname, '..');
+/** The built CLI (`npm test` builds first, as test/crash-import.test.ts relies on too). */
+const CLI = join(import.meta.dirname, '..', 'dist', 'main', 'cli.js');
 
-/** `tandem` as a separate process running the TypeScript sources (see ts-hooks.mjs). */
+/** `tandem` as a separate process. */
 export interface TandemProcess {
   readonly child: ChildProcess;
   /** Exit code (null when killed by a signal), stdout and stderr. */
@@ -12,11 +13,7 @@ export interface TandemProcess {
 }
 
 export function spawnTandem(args: readonly string[], env: Readonly<Record<string, string>>): TandemProcess {
-  const child = spawn(process.execPath, ['--import', join(ROOT, 'test', 'ts-register.mjs'), join(ROOT, 'src', 'main', 'cli.ts'), ...args], {
-    cwd: ROOT,
-    env: { ...process.env, ...env, NO_COLOR: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
