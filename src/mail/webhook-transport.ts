@@ -26,9 +26,11 @@ export function webhookTransport(options: WebhookOptions): MessageTransport {
           signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
         });
       } catch (e) {
-        const cause = (e as { cause?: { code?: string } }).cause?.code ?? '';
-        const notSent = ['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'EAI_AGAIN'].includes(cause);
-        throw new TransportError(`webhook ${notSent ? 'unreachable' : 'did not answer'}: ${(e as Error).message}${cause ? ` (${cause})` : ''}`, notSent ? 'not-sent' : 'unknown');
+        const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+        const code = cause?.code ?? '';
+        // Refused or unresolvable connections, and URLs fetch will not even try, sent nothing.
+        const notSent = ['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'EAI_AGAIN'].includes(code) || /bad port|invalid url/i.test(cause?.message ?? '');
+        throw new TransportError(`webhook ${notSent ? 'unreachable' : 'did not answer'}: ${(e as Error).message}${code ? ` (${code})` : ''}`, notSent ? 'not-sent' : 'unknown');
       }
       const body = await response.text();
       if (response.status >= 400 && response.status < 500) throw new TransportError(`webhook refused (${response.status}): ${body.slice(0, 200)}`, 'refused');
