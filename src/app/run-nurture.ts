@@ -65,7 +65,7 @@ export interface RunSummary {
   /** Enrolled people whose messages have stopped (opted out, unsubscribed, bounced, no address). */
   readonly exited: number;
   readonly finished: number;
-  /** Enrolled people whose sequence waits for a person to check an unknown send. */
+  /** Enrolled people whose sequence waits for a person: an unknown send, or one that failed every try. */
   readonly blocked: number;
   readonly released: number;
   readonly flaggedUnknown: number;
@@ -74,12 +74,16 @@ export interface RunSummary {
 
 type Step = { index: number; dueAt: string } | { index: null; why: 'finished' | 'blocked' | 'in-flight' | 'exited' };
 
-/** Which step of an enrollment is next, from what the outbox says was sent. */
-export function nextStep(program: NurtureProgram, enrolledAt: string, entries: readonly OutboxEntry[]): Step {
+/**
+ * Which step of an enrollment is next, from what the outbox says was sent. A step that failed
+ * `maxTries` times blocks the sequence like an unknown one: a person must look at it.
+ */
+export function nextStep(program: NurtureProgram, enrolledAt: string, entries: readonly OutboxEntry[], maxTries = 3): Step {
   let previousSentAt: string | null = null;
   for (let i = 0; i < program.steps.length; i++) {
     const e = entries.find((x) => x.step === i);
     const dueAt = i === 0 ? addDays(enrolledAt, program.startAfterDays) : addDays(previousSentAt!, program.steps[i - 1]!.waitDays);
+    if (e?.status === 'failed' && e.tries >= maxTries) return { index: null, why: 'blocked' };
     if (!e || e.status === 'failed' || e.status === 'released' || e.status === 'not-sent') return { index: i, dueAt };
     if (e.status === 'bounced') return { index: null, why: 'exited' };
     if (e.status === 'unknown') return { index: null, why: 'blocked' };
@@ -120,7 +124,7 @@ export async function runNurture(deps: RunDeps, request: RunRequest): Promise<Ru
       if (current.span.exitedAt !== null || current.state.reengagedAt !== null) continue;
       counts.enrolled++;
       const sent = mine.filter((e) => e.kind === 'nurture-step' && e.enrollmentAt === current.span.enteredAt);
-      const next = nextStep(program, current.span.enteredAt, sent);
+      const next = nextStep(program, current.span.enteredAt, sent, request.maxTries ?? 3);
       if (current.state.exitedAt !== null || (next.index === null && next.why === 'exited')) {
         counts.exited++;
         continue;
