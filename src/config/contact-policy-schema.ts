@@ -24,6 +24,7 @@ const channel = z.strictObject({
   attempts: z.number().int().min(0),
   count: z.array(z.enum(ACTIVITY_TYPES)).min(1),
   connected: z.array(z.enum(ACTIVITY_TYPES)).default([]),
+  sources: z.array(z.string().min(1)).min(1).optional(),
 });
 
 /** The YAML shape of a contact policy file. */
@@ -38,6 +39,7 @@ export const contactPolicySchema = z
     minimumSpan: span,
     cadence: z.array(z.strictObject({ day: z.number().int().min(0), channel: z.enum(POLICY_CHANNELS) })).optional(),
     exhausted: z.enum(STAGES).default('unreachable'),
+    automatedAttempts: z.boolean().default(false),
   })
   .superRefine((p, ctx) => {
     const bh = p.firstTouch.businessHours;

@@ -32,6 +32,7 @@ export function parseContactPolicy(text: string, file: string): ContactPolicy {
     attempts: p.channels[c]!.attempts,
     count: p.channels[c]!.count,
     connected: p.channels[c]!.connected,
+    sources: p.channels[c]!.sources ?? null,
   }));
   const spanDays = 'days' in p.minimumSpan ? p.minimumSpan.days : p.minimumSpan.weeks * 7;
   const cadence = (p.cadence ?? defaultCadence(channels, spanDays)).map((s, i) => ({ ...s, i }));
@@ -49,6 +50,7 @@ export function parseContactPolicy(text: string, file: string): ContactPolicy {
     connected: p.connected,
     cadence: cadence.map(({ day, channel }) => ({ day, channel })),
     exhaustedStage: p.exhausted,
+    automatedAttempts: p.automatedAttempts,
   });
 }
 

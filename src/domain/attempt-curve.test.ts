@@ -77,14 +77,15 @@ describe('attemptHistory', () => {
     industry: null, title: null, createdAt: null, doNotCall: false, doNotEmail: false, attributes: { campaign: '4' },
   };
   let n = 0;
-  const act = (type: ActivityType, day: number): Activity => ({
-    id: `a${++n}`, personId: 'p', source: 's', externalId: `x${n}`, type, occurredAt: `2024-01-${String(day).padStart(2, '0')}T10:00:00.000Z`, actor: null, stage: null, properties: {},
+  const act = (type: ActivityType, day: number, actor: string | null = 'rep'): Activity => ({
+    id: `a${++n}`, personId: 'p', source: 's', externalId: `x${n}`, type, occurredAt: `2024-01-${String(day).padStart(2, '0')}T10:00:00.000Z`, actor, stage: null, properties: {},
   });
   const won: Opportunity = {
     id: 'o', source: 's', externalId: 'o', personId: 'p', accountId: null, name: null, amountMinor: 100, currency: 'USD', stage: null,
     status: 'won', owner: null, createdAt: null, closedAt: '2024-01-05T12:00:00.000Z', attributes: {},
   };
-  const acts = [act('email_sent', 1), act('call_attempt', 2), act('email_reply', 3), act('call_connect', 4), act('email_sent', 6)];
+  // The newsletter (no actor: the marketing platform sent it) is not an attempt.
+  const acts = [act('email_sent', 1), act('email_sent', 1, null), act('call_attempt', 2), act('email_reply', 3), act('call_connect', 4), act('email_sent', 6)];
 
   it('a reply belongs to the attempts before it; a connecting call is itself an attempt', () => {
     expect(attemptHistory(policy, person, acts, [won], 'all', null)).toEqual({ attempts: 4, connectedAt: 2, won: true, wonAt: 3 });

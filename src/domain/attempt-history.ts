@@ -1,4 +1,5 @@
 import type { AttemptHistory } from './attempt-curve.js';
+import { attemptChannel } from './contact-policy.js';
 import type { ContactPolicy, PolicyChannel } from './contact-policy.js';
 import type { Activity, Opportunity, Person } from './entities.js';
 
@@ -21,7 +22,6 @@ export function attemptHistory(
   attemptsField: string | null,
 ): AttemptHistory {
   const rules = policy.channels.filter((r) => channel === 'all' || r.channel === channel);
-  const attemptTypes = new Set(rules.flatMap((r) => r.count));
   const connectTypes = new Set([...rules.flatMap((r) => r.connected), ...(channel === 'all' ? policy.connected : [])]);
   const won = opportunities.filter((o) => o.status === 'won');
   const wonTime = won.map((o) => o.closedAt).filter((t): t is string => t !== null).sort()[0] ?? null;
@@ -32,7 +32,7 @@ export function attemptHistory(
   const sorted = [...activities].sort((a, b) => (a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : 0));
   for (const a of sorted) {
     if (wonTime !== null && wonAt === null && a.occurredAt > wonTime) wonAt = attempts;
-    if (attemptTypes.has(a.type)) attempts++;
+    if (attemptChannel(policy, a, rules) !== null) attempts++;
     if (connectedAt === null && connectTypes.has(a.type)) connectedAt = attempts;
   }
   if (attempts === 0 && attemptsField !== null) {

@@ -1,4 +1,5 @@
 import type { ActivityType } from './activity-type.js';
+import type { Activity } from './entities.js';
 import type { StageId } from './stage.js';
 import type { WorkCalendar } from './work-calendar.js';
 
@@ -15,6 +16,8 @@ export interface ChannelRule {
   readonly count: readonly ActivityType[];
   /** Activity types that count as a connection on this channel (e.g. call_connect, email_reply). */
   readonly connected: readonly ActivityType[];
+  /** Only activities from these source systems count as attempts (null: any system). */
+  readonly sources: readonly string[] | null;
 }
 
 /** One planned attempt: on `day` days after the hand-over (day 0: within the first-touch SLA). */
@@ -44,6 +47,20 @@ export interface ContactPolicy {
   readonly cadence: readonly CadenceStep[];
   /** Where an exhausted run sends the person (default unreachable). */
   readonly exhaustedStage: StageId;
+  /**
+   * Whether activities with no actor count as attempts. Off by default: a newsletter the
+   * marketing platform sent (no rep behind it) is not a sales attempt.
+   */
+  readonly automatedAttempts: boolean;
+}
+
+/** The channel an activity is an attempt on under the policy, or null when it is none. */
+export function attemptChannel(policy: ContactPolicy, activity: Activity, rules: readonly ChannelRule[] = policy.channels): PolicyChannel | null {
+  if (!policy.automatedAttempts && !activity.actor) return null;
+  for (const rule of rules) {
+    if (rule.count.includes(activity.type) && (rule.sources === null || rule.sources.includes(activity.source))) return rule.channel;
+  }
+  return null;
 }
 
 /** The reason recorded on the transition an exhausted policy run causes. */

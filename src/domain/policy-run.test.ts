@@ -131,6 +131,15 @@ describe('evaluatePolicyRun through time (default policy: 3 calls + 3 emails ove
     expect(s.connectedAt).toBeNull();
   });
 
+  it('a newsletter the marketing platform sent (no actor) is not an attempt, unless the policy counts automated sends', () => {
+    const newsletter: Activity = { ...act('email_sent', t(2)), actor: null, source: 'hubspot' };
+    expect(evaluatePolicyRun(policy, reachable, [newsletter], START, null, t(3)).made).toBe(0);
+    const counting = { ...policy, automatedAttempts: true };
+    expect(evaluatePolicyRun(counting, reachable, [newsletter], START, null, t(3)).made).toBe(1);
+    const salesforceOnly = { ...counting, channels: counting.channels.map((c) => ({ ...c, sources: ['salesforce'] })) };
+    expect(evaluatePolicyRun(salesforceOnly, reachable, [newsletter], START, null, t(3)).made).toBe(0);
+  });
+
   it('ignores activities after the evaluation time', () => {
     const s = evaluatePolicyRun(policy, reachable, fullCadence(), START, null, day(1));
     expect(s.made).toBe(2);

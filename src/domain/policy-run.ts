@@ -1,4 +1,4 @@
-import { optedOutChannels, POLICY_CHANNELS } from './contact-policy.js';
+import { attemptChannel, optedOutChannels, POLICY_CHANNELS } from './contact-policy.js';
 import type { ContactPolicy, PolicyChannel } from './contact-policy.js';
 import type { Activity, Person } from './entities.js';
 import { addDays } from './work-calendar.js';
@@ -49,11 +49,6 @@ export interface PolicyRunState {
   readonly optOutBreaches: number;
 }
 
-function channelOf(policy: ContactPolicy, a: Activity): PolicyChannel | null {
-  for (const rule of policy.channels) if (rule.count.includes(a.type)) return rule.channel;
-  return null;
-}
-
 function isConnection(policy: ContactPolicy, a: Activity): boolean {
   return policy.connected.includes(a.type) || policy.channels.some((r) => r.connected.includes(a.type));
 }
@@ -88,7 +83,7 @@ export function evaluatePolicyRun(
 
   for (const a of [...activities].sort((x, y) => (x.occurredAt < y.occurredAt ? -1 : x.occurredAt > y.occurredAt ? 1 : 0))) {
     if (a.occurredAt < startedAt || a.occurredAt > until) continue;
-    const channel = channelOf(policy, a);
+    const channel = attemptChannel(policy, a);
     if (channel !== null) {
       if (optedOut.includes(channel)) optOutBreaches++;
       else {
