@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../src/app/services.js';
+import { followUpStory } from '../src/cli/follow-up-story.js';
 import { openServices } from '../src/main/services.js';
 import { openStore } from '../src/store/open-store.js';
 import type { OpenedStore } from '../src/store/open-store.js';
@@ -211,5 +212,12 @@ describe.each(DIALECTS)('contact policy → unreachable → nurture → back to 
     expect(r.nurture).toMatchObject({ enrolled: 2, reengaged: 1, returnedToSales: 1, laterWon: 1, messagesSent: 3, exited: 1, needsCheck: 0 });
     expect(r.nurture.revenue).toEqual([{ currency: 'USD', amount: 250000 }]);
     expect(r.nurture.reengagedBy).toEqual({ email_click: 1 });
+  });
+
+  it('tells the story in a few lines for the demo', async () => {
+    const lines = await followUpStory(services, { db: 'x.db', at: new Date(at(80)), before: { from: '2024-01-01', to: '2024-03-03' }, after: { from: '2024-03-04', to: '2024-12-31' } });
+    expect(lines[1]).toBe('  first touch within the SLA — → 50.0%; median time to first touch — → 2 h.');
+    expect(lines[2]).toBe('  after: 1 unreachable once the policy ran out (median 3.5 attempts), 1 given up early; the nurture program re-engaged 1 (email_click 1) and returned 1 to sales.');
+    expect(lines[3]).toMatch(/^ {2}at 2024-05-23: 3 to contact \(3 overdue\) — tandem queue --db x\.db --at 2024-05-23$/);
   });
 });
