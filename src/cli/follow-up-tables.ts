@@ -7,6 +7,8 @@ import type { TableData } from './table-data.js';
 
 const pct = (x: number | null): string | null => (x === null ? null : `${(x * 100).toFixed(1)}%`);
 const when = (iso: string): string => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+/** Hours past due, as people say it: hours under two days, days after. */
+export const overdueText = (h: number): string => (h >= 48 ? `${Math.floor(h / 24)} d` : `${Math.round(h)} h`);
 const interval = (low: number, high: number): string => `${(low * 100).toFixed(1)}–${(high * 100).toFixed(1)}%`;
 
 export function queueTables(q: WorkQueue): TableData[] {
@@ -14,7 +16,7 @@ export function queueTables(q: WorkQueue): TableData[] {
   return [
     {
       title: `Work queue at ${when(q.at)} UTC${q.owner ? ` for ${q.owner}` : ''} — ${q.items.length} to contact, ${overdue} overdue`,
-      columns: ['Person', 'Company', 'Owner', 'Next', 'Attempts', 'Due (UTC)', 'Status', 'Overdue h'],
+      columns: ['Person', 'Company', 'Owner', 'Next', 'Attempts', 'Due (UTC)', 'Status', 'Overdue by'],
       rows: q.items.map((i) => [
         i.name,
         i.company,
@@ -23,7 +25,7 @@ export function queueTables(q: WorkQueue): TableData[] {
         `${i.made} of ${i.required}`,
         when(i.dueAt),
         i.status,
-        i.status === 'overdue' ? i.overdueHours : null,
+        i.status === 'overdue' ? overdueText(i.overdueHours) : null,
       ]),
       notes: [
         `Contact policy ${q.policyVersion}. Overdue first. "(returned)": handed back by the nurture program.`,
