@@ -59,10 +59,15 @@ async function activeProgram(store: Pick<Store, 'models'>): Promise<Active<Nurtu
  */
 export async function followUpProviders(store: Pick<Store, 'models'>, model: FunnelModel): Promise<FollowUpProvider[]> {
   const [policy, program] = await Promise.all([activePolicy(store), activeProgram(store)]);
-  const at = new Date().toISOString();
-  await store.models.saveVersion({ version: policy.value.version, kind: 'contact-policy', modelId: policy.value.id, content: policy.content, author: null, createdAt: at, active: false });
-  await store.models.saveVersion({ version: program.value.version, kind: 'nurture', modelId: program.value.id, content: program.content, author: null, createdAt: at, active: false });
+  await keep(store, 'contact-policy', policy);
+  await keep(store, 'nurture', program);
   return [new FollowUpProvider(model, policy.value, program.value)];
+}
+
+/** Stores a version in force (the bundled default) the first time it is used; reads only afterwards. */
+async function keep(store: Pick<Store, 'models'>, kind: 'contact-policy' | 'nurture', active: Active<{ id: string; version: string }>): Promise<void> {
+  if ((await store.models.list(kind)).some((v) => v.version === active.value.version)) return;
+  await store.models.saveVersion({ version: active.value.version, kind, modelId: active.value.id, content: active.content, author: null, createdAt: new Date().toISOString(), active: false });
 }
 
 function transportOf(mail: MailConfig): MessageTransport | null {
