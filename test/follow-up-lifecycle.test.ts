@@ -139,6 +139,10 @@ describe.each(DIALECTS)('contact policy → unreachable → nurture → back to 
     const last = (await transitionsOf('lina')).at(-1)!;
     expect(last).toMatchObject({ from_stage: 'sal', to_stage: 'unreachable', at: at(14), reason: `policy:${policy.version}` });
     expect(last.model_version).toContain(policy.version);
+    // The reason's version can be looked up: the policy in force is kept in the model store.
+    const kept = await store.db.selectFrom('model_versions').select(['kind', 'content']).where('version', '=', policy.version).executeTakeFirstOrThrow();
+    expect(kept.kind).toBe('contact-policy');
+    expect(kept.content).toContain('id: contact-default');
 
     const [mail] = smtp.to('lina@example.com');
     expect(mail!.subject).toBe('لينا, is this still on your list?');
