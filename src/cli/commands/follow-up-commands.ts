@@ -178,7 +178,10 @@ export function followUpCommands(program: Command, open: OpenServices, io: CliIo
   // gives a parent's options to the parent wherever they appear).
   const report = program.commands.find((c) => c.name() === 'report');
   if (!report) return;
-  type ReportOpts = { from?: string; to?: string; at?: string; format: OutputFormat };
+  type ReportOpts = { from?: string; to?: string; at?: string; by?: string; format: OutputFormat };
+  const noBy = (name: string, opts: ReportOpts): void => {
+    if (opts.by) throw new TandemError('BAD_INPUT', `report ${name} has its own split (${name === 'follow-up' ? 'by owner and by team' : 'by attempt and channel'}); --by does not apply`, { place: { field: 'by' } });
+  };
   report
     .command('attempts')
     .description('The attempt curve: by number of attempts who connected and won, the chance per attempt, and a recommended policy length (--format as for report)')
@@ -188,6 +191,7 @@ export function followUpCommands(program: Command, open: OpenServices, io: CliIo
     .configureHelp({ showGlobalOptions: true })
     .action(async (_o: unknown, cmd: Command) => {
       const opts = cmd.optsWithGlobals<ReportOpts & { attemptsFrom?: string; threshold: string; minPeople: string }>();
+      noBy('attempts', opts);
       const r = await using(open, io, program, (s) =>
         s.followUp.attemptReport({ attemptsField: opts.attemptsFrom ?? null, threshold: fraction('threshold', opts.threshold), minAtRisk: count('min-people', opts.minPeople) }),
       );
@@ -199,6 +203,7 @@ export function followUpCommands(program: Command, open: OpenServices, io: CliIo
     .configureHelp({ showGlobalOptions: true })
     .action(async (_o: unknown, cmd: Command) => {
       const opts = cmd.optsWithGlobals<ReportOpts>();
+      noBy('follow-up', opts);
       const r = await using(open, io, program, (s) => s.followUp.followUpReport({ from: opts.from ?? null, to: opts.to ?? null, at: parseAt(opts.at) }));
       io.out(render(opts.format, followUpTables(r), r));
     });
