@@ -196,6 +196,11 @@ describe.each(DIALECTS)('contact policy → unreachable → nurture → back to 
     expect(note.subject).toBe('Back to you: لينا حداد re-engaged (email_click)');
     const q = await services.followUp.queue({ owner: 'sara', at: at(30, 2) });
     expect(q.items.map((i) => [i.name, i.status, i.returned, i.dueAt])).toEqual([['لينا حداد', 'awaiting-first-touch', true, at(31)]]);
+    const state = (await services.followUp.personState('LINA@example.com', at(31, 1)))!;
+    expect(state.runs.map((r) => r.state.status)).toEqual(['exhausted', 'overdue']);
+    expect(state.enrollments.map((e) => [e.state.enrolledAt, e.state.reengagedAt, e.state.reengagedBy])).toEqual([[at(14), at(30), 'email_click']]);
+    expect(state.currentStage).toBe('sal');
+    expect(await services.followUp.personState('nobody@example.com', at(31))).toBeNull();
     // No further nurture step once she is back with sales.
     const later = await services.followUp.run({ at: at(60), dryRun: false });
     expect(later.messages.filter((m) => m.recipient === 'lina@example.com')).toEqual([]);

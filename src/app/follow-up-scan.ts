@@ -65,3 +65,33 @@ export function displayName(p: Person): string {
   const name = [p.firstName, p.lastName].filter(Boolean).join(' ');
   return name || p.email || p.id;
 }
+
+/** One person's policy runs and enrollments at a time: the "explain" view. */
+export interface PersonFollowUpState {
+  readonly personId: string;
+  readonly name: string;
+  readonly owner: string | null;
+  readonly at: string;
+  readonly currentStage: string | null;
+  readonly transitions: readonly { readonly from: string | null; readonly to: string; readonly at: string; readonly reason: string }[];
+  readonly runs: FollowUpView['runs'];
+  readonly enrollments: FollowUpView['enrollments'];
+}
+
+export async function personFollowUpState(store: FollowUpStore, setup: FollowUpSetup, idOrEmail: string): Promise<PersonFollowUpState | null> {
+  const id = await store.findPerson(idOrEmail);
+  if (id === null) return null;
+  const [p] = await store.people([id]);
+  if (!p) return null;
+  const v = viewOf(setup, p);
+  return {
+    personId: id,
+    name: displayName(v.person),
+    owner: v.person.owner,
+    at: setup.ctx.at,
+    currentStage: v.timeline.journey.currentStage,
+    transitions: v.timeline.transitions.filter((t) => t.at <= setup.ctx.at).map((t) => ({ from: t.fromStage, to: t.toStage, at: t.at, reason: t.reason })),
+    runs: v.runs,
+    enrollments: v.enrollments,
+  };
+}

@@ -2,6 +2,7 @@ import type { ContactPolicy } from '../domain/contact-policy.js';
 import type { NurtureProgram } from '../domain/nurture-program.js';
 import type { AttemptReport, AttemptReportRequest } from './attempt-report.js';
 import type { FollowUpReport, FollowUpReportRequest } from './follow-up-report.js';
+import type { PersonFollowUpState } from './follow-up-scan.js';
 import type { OwnerDigest } from './owner-digest.js';
 import type { OutboxEntry, OutboxStatus } from './ports/outbox-store.js';
 import type { RunMessage, RunSummary } from './run-nurture.js';
@@ -29,6 +30,8 @@ export interface FollowUpServices {
   adoptContactPolicy(file: string): Promise<ContactPolicy>;
   adoptNurtureProgram(file: string): Promise<NurtureProgram>;
   queue(request: QueueRequest): Promise<WorkQueue>;
+  /** One person's policy runs, enrollments and transitions at a time (by Tandem id or email). */
+  personState(idOrEmail: string, at: string): Promise<PersonFollowUpState | null>;
   digests(request: DigestRequest): Promise<{ readonly digests: readonly OwnerDigest[]; readonly sent: readonly RunMessage[] }>;
   attemptReport(request: AttemptReportRequest): Promise<AttemptReport>;
   followUpReport(request: FollowUpReportRequest): Promise<FollowUpReport>;

@@ -1,5 +1,6 @@
 import type { AttemptReport } from '../app/attempt-report.js';
 import type { FollowUpReport, ComplianceRow } from '../app/follow-up-report.js';
+import type { PersonFollowUpState } from '../app/follow-up-scan.js';
 import type { OutboxEntry } from '../app/ports/outbox-store.js';
 import type { RunSummary } from '../app/run-nurture.js';
 import type { WorkQueue } from '../app/work-queue.js';
@@ -119,6 +120,32 @@ export function outboxTables(entries: readonly OutboxEntry[]): TableData[] {
       title: `Outbox (${entries.length})`,
       columns: ['Id', 'Kind', 'Program', 'Person', 'Step', 'To', 'Status', 'Claimed', 'Sent', 'Error'],
       rows: entries.map((e) => [e.id, e.kind, e.programVersion, e.personId, e.stepId, e.recipient, e.status, e.claimedAt ? when(e.claimedAt) : null, e.sentAt ? when(e.sentAt) : null, e.error]),
+    },
+  ];
+}
+
+const whenOrNull = (iso: string | null): string | null => (iso === null ? null : when(iso));
+
+export function personStateTables(p: PersonFollowUpState): TableData[] {
+  return [
+    {
+      title: `${p.name}${p.owner ? ` (owner ${p.owner})` : ''} at ${when(p.at)} UTC — now in ${p.currentStage ?? 'no stage'}`,
+      columns: ['From', 'To', 'At (UTC)', 'Reason'],
+      rows: p.transitions.map((t) => [t.from, t.to, when(t.at), t.reason]),
+    },
+    {
+      title: 'Contact-policy runs',
+      columns: ['Handed over', 'Status', 'Attempts', 'First touch due', 'First touch', 'Next', 'Due', 'Connected', 'Exhausted', 'Left'],
+      rows: p.runs.map(({ state: s }) => [
+        when(s.startedAt), s.status + (s.slaBreached ? ' (SLA breached)' : ''), `${s.made} of ${s.requiredTotal}`, whenOrNull(s.firstTouchDueAt), whenOrNull(s.firstTouchAt),
+        s.nextStep ? `${s.nextStep.channel} #${s.nextStep.attempt}` : null, s.nextStep ? when(s.nextStep.dueAt) : null, whenOrNull(s.connectedAt), whenOrNull(s.exhaustedAt), whenOrNull(s.endedAt),
+      ]),
+      notes: p.runs.some((r) => r.state.optedOut.length) ? [`Opted out of: ${p.runs.at(-1)!.state.optedOut.join(', ')} (not required).`] : [],
+    },
+    {
+      title: 'Nurture enrollments',
+      columns: ['Enrolled', 'Re-engaged', 'By', 'Messages stopped', 'Why', 'Left'],
+      rows: p.enrollments.map(({ state: e }) => [when(e.enrolledAt), whenOrNull(e.reengagedAt), e.reengagedBy, whenOrNull(e.exitedAt), e.exitReason, whenOrNull(e.leftAt)]),
     },
   ];
 }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { attemptReport } from '../app/attempt-report.js';
 import { followUpReport } from '../app/follow-up-report.js';
+import { personFollowUpState } from '../app/follow-up-scan.js';
 import type { FollowUpSetup } from '../app/follow-up-scan.js';
 import type { FollowUpServices } from '../app/follow-up-services.js';
 import { deliver, runNurture } from '../app/run-nurture.js';
@@ -119,6 +120,7 @@ export function followUpServices(store: OpenedStore, contextAt: (at: Date) => Pr
     adoptContactPolicy: (file) => adopt('contact-policy', file, parseContactPolicy),
     adoptNurtureProgram: (file) => adopt('nurture', file, parseNurtureProgram),
     queue: async (request) => workQueue(people, await setupAt(request.at), request),
+    personState: async (idOrEmail, at) => personFollowUpState(people, await setupAt(at), idOrEmail),
     async digests(request) {
       const queue = await workQueue(people, await setupAt(request.at), { owner: request.owner, at: request.at });
       const digests = ownerDigests(queue);

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Opportunity, OpportunityStatus } from '../domain/entities.js';
+import { normaliseEmail } from '../domain/normalise.js';
 import type { FollowUpStore, PersonFollowUp } from '../app/ports/follow-up-store.js';
 import type { PersonActivities } from '../app/ports/replay-store.js';
 import type { DialectHelpers } from './dialects/dialect-helpers.js';
@@ -35,6 +36,16 @@ export class KyselyFollowUpStore implements FollowUpStore {
     helpers: DialectHelpers,
   ) {
     this.replay = new KyselyReplayStore(db, helpers);
+  }
+
+  async findPerson(idOrEmail: string): Promise<string | null> {
+    const email = normaliseEmail(idOrEmail);
+    const r = await this.db
+      .selectFrom('persons')
+      .select('id')
+      .where((eb) => (email ? eb.or([eb('id', '=', idOrEmail), eb('email_norm', '=', email)]) : eb('id', '=', idOrEmail)))
+      .executeTakeFirst();
+    return r?.id ?? null;
   }
 
   async hasJourneys(modelVersion: string): Promise<boolean> {

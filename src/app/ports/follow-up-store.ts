@@ -12,6 +12,8 @@ export interface FollowUpStore {
   /** Pages of persons in id order. */
   pagePeople(afterId: string | null, limit: number): Promise<PersonFollowUp[]>;
   people(personIds: readonly string[]): Promise<PersonFollowUp[]>;
+  /** The person with this Tandem id, or this email address (normalised), if any. */
+  findPerson(idOrEmail: string): Promise<string | null>;
   /** Whether any journey is stored under this replay version. */
   hasJourneys(modelVersion: string): Promise<boolean>;
   /** People whose stored journey (under this version) currently sits in one of these stages. */

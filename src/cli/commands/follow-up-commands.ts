@@ -7,7 +7,7 @@ import { TandemError } from '../../domain/errors.js';
 import { DEFAULT_CONTACT_POLICY_PATH, loadContactPolicy } from '../../config/load-contact-policy.js';
 import { DEFAULT_NURTURE_PROGRAM_PATH, loadNurtureProgram } from '../../config/load-nurture-program.js';
 import type { CliIo } from '../cli-io.js';
-import { attemptTables, followUpTables, outboxTables, queueTables, runTables } from '../follow-up-tables.js';
+import { attemptTables, followUpTables, outboxTables, personStateTables, queueTables, runTables } from '../follow-up-tables.js';
 import { render } from '../render.js';
 import type { OutputFormat } from '../table-data.js';
 import { formatOption } from './report-command.js';
@@ -113,6 +113,17 @@ export function followUpCommands(program: Command, open: OpenServices, io: CliIo
         const r = await s.replay(null);
         io.out(`Adopted contact policy ${p.version}; replayed ${r.persons} persons under ${r.modelVersion}.`);
       });
+    });
+  policy
+    .command('state')
+    .argument('<person>', 'an email address or a Tandem person id')
+    .option('--at <time>', 'the time to evaluate at (default: now)')
+    .addOption(formatOption())
+    .description("One person's policy runs (awaiting, in cadence, overdue, connected, exhausted), nurture enrollments and transitions")
+    .action(async (person: string, opts: { at?: string; format: OutputFormat }) => {
+      const state = await using(open, io, program, (s) => s.followUp.personState(person, parseAt(opts.at)));
+      if (!state) throw new TandemError('NOT_FOUND', `no person with the id or email "${person}"`, { place: { field: 'person' } });
+      io.out(render(opts.format, personStateTables(state), state));
     });
   policy
     .command('show')
