@@ -210,6 +210,10 @@ describe.each(DIALECTS)('contact policy → unreachable → nurture → back to 
     const file = join(dir, 'deals.csv');
     writeFileSync(file, stringify([['id', 'person', 'amount', 'currency', 'status', 'created', 'closed', 'owner'], ['d1', 'lina', '250000', 'USD', 'won', at(40), at(70), 'sara']]));
     await services.importFiles({ paths: [file], mapping: join(FIXTURES, 'deals.yaml'), replay: false });
+    // Asked about a past time, the queue shows who was to be contacted then, not who is now.
+    const past = await services.followUp.queue({ owner: 'sara', at: at(30, 2) });
+    expect(past.items.map((i) => i.name)).toEqual(['لينا حداد']);
+    expect((await services.followUp.queue({ owner: 'sara', at: at(80) })).items).toEqual([]);
     const r = await services.followUp.followUpReport({ from: null, to: null, at: at(80) });
     const sara = r.byOwner.find((o) => o.group === 'sara')!;
     const ali = r.byOwner.find((o) => o.group === 'ali')!;

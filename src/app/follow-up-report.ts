@@ -1,6 +1,6 @@
 import { toMajor } from '../domain/funnel-report.js';
 import { POLICY_CHANNELS } from '../domain/contact-policy.js';
-import { scanPeople } from './follow-up-scan.js';
+import { openAt, scanPeople } from './follow-up-scan.js';
 import type { FollowUpSetup, FollowUpView } from './follow-up-scan.js';
 import { ownerContact } from './follow-up-settings.js';
 import type { MailSettings } from './follow-up-settings.js';
@@ -131,14 +131,14 @@ export async function followUpReport(
           t.attemptsUnreachable.push(attempts);
           if (state.made < state.requiredTotal) t.early++;
         }
-        if (span.exitedAt === null && state.status === 'overdue') t.openOverdue++;
+        if (openAt(span, request.at) && state.status === 'overdue') t.openOverdue++;
         t.optOutBreaches += state.optOutBreaches;
       }
     }
     for (const { span, state } of view.enrollments) {
       if (!inPeriod(span.enteredAt)) continue;
       nurture.enrolled++;
-      if (span.exitedAt === null && state.reengagedAt === null) nurture.stillEnrolled++;
+      if (openAt(span, request.at) && state.reengagedAt === null) nurture.stillEnrolled++;
       if (state.exitedAt !== null) nurture.exited++;
       if (state.reengagedAt === null) continue;
       nurture.reengaged++;

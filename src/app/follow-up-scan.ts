@@ -60,6 +60,14 @@ export async function scanPeople(
   }
 }
 
+/**
+ * Whether a stay is still going on at a time. The engine replays every known activity, so a
+ * stay can have ended after `at` (when the time asked about is in the past): open then.
+ */
+export function openAt(span: { readonly exitedAt: string | null }, at: string): boolean {
+  return span.exitedAt === null || span.exitedAt > at;
+}
+
 /** The display name of a person: their name, else their email, else their id. */
 export function displayName(p: Person): string {
   const name = [p.firstName, p.lastName].filter(Boolean).join(' ');

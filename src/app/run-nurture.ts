@@ -2,7 +2,7 @@ import { TandemError } from '../domain/errors.js';
 import type { NurtureProgram } from '../domain/nurture-program.js';
 import { addDays } from '../domain/work-calendar.js';
 import { composeNote, composeStepMessage } from './compose-message.js';
-import { displayName, scanPeople } from './follow-up-scan.js';
+import { displayName, openAt, scanPeople } from './follow-up-scan.js';
 import type { FollowUpSetup, FollowUpView } from './follow-up-scan.js';
 import { ownerContact } from './follow-up-settings.js';
 import type { MailSettings } from './follow-up-settings.js';
@@ -121,7 +121,7 @@ export async function runNurture(deps: RunDeps, request: RunRequest): Promise<Ru
       const mine = entries.filter((e) => e.personId === view.person.id);
       await handBacks(deps, request, program, view, mine, notifySince, messages);
       const current = view.enrollments.at(-1)!;
-      if (current.span.exitedAt !== null || current.state.reengagedAt !== null) continue;
+      if (!openAt(current.span, request.at) || current.state.reengagedAt !== null) continue;
       counts.enrolled++;
       const sent = mine.filter((e) => e.kind === 'nurture-step' && e.enrollmentAt === current.span.enteredAt);
       const next = nextStep(program, current.span.enteredAt, sent, request.maxTries ?? 3);

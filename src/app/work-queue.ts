@@ -1,7 +1,7 @@
 import type { PolicyChannel } from '../domain/contact-policy.js';
 import type { PolicyStatus } from '../domain/policy-run.js';
 import { clockHoursBetween } from '../domain/work-calendar.js';
-import { displayName, scanPeople } from './follow-up-scan.js';
+import { displayName, openAt, scanPeople } from './follow-up-scan.js';
 import type { FollowUpSetup, FollowUpView } from './follow-up-scan.js';
 import type { FollowUpStore } from './ports/follow-up-store.js';
 
@@ -45,7 +45,7 @@ export interface QueueRequest {
 /** The queue item of a person, if their current policy run asks for an attempt. */
 export function queueItem(view: FollowUpView, at: string): QueueItem | null {
   const current = view.runs.at(-1);
-  if (!current || current.span.exitedAt !== null) return null;
+  if (!current || !openAt(current.span, at)) return null;
   const s = current.state;
   if (s.nextStep === null || !['awaiting-first-touch', 'in-cadence', 'overdue'].includes(s.status)) return null;
   const into = view.timeline.transitions.find((t) => t.at === current.span.enteredAt && t.toStage === current.span.stage);
@@ -86,7 +86,7 @@ export async function workQueue(store: FollowUpStore, setup: FollowUpSetup, requ
       if (item) items.push(item);
       else {
         const s = v.runs.at(-1);
-        if (s && s.span.exitedAt === null && s.state.status === 'in-cadence' && s.state.nextStep === null) waiting++;
+        if (s && openAt(s.span, request.at) && s.state.status === 'in-cadence' && s.state.nextStep === null) waiting++;
       }
     }
   });
