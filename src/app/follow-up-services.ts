@@ -32,7 +32,8 @@ export interface FollowUpServices {
   queue(request: QueueRequest): Promise<WorkQueue>;
   /** One person's policy runs, enrollments and transitions at a time (by Tandem id or email). */
   personState(idOrEmail: string, at: string): Promise<PersonFollowUpState | null>;
-  digests(request: DigestRequest): Promise<{ readonly digests: readonly OwnerDigest[]; readonly sent: readonly RunMessage[] }>;
+  /** Each owner's digest; with `send`, also what was sent and the owners with no known address. */
+  digests(request: DigestRequest): Promise<{ readonly digests: readonly OwnerDigest[]; readonly sent: readonly RunMessage[]; readonly noAddress: readonly string[] }>;
   attemptReport(request: AttemptReportRequest): Promise<AttemptReport>;
   followUpReport(request: FollowUpReportRequest): Promise<FollowUpReport>;
   /** One scheduler run: sends due nurture steps and hand-back notes. */

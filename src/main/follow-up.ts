@@ -124,19 +124,23 @@ export function followUpServices(store: OpenedStore, contextAt: (at: Date) => Pr
     async digests(request) {
       const queue = await workQueue(people, await setupAt(request.at), { owner: request.owner, at: request.at });
       const digests = ownerDigests(queue);
-      if (!request.send) return { digests, sent: [] };
+      if (!request.send) return { digests, sent: [], noAddress: [] };
       return withTransport(true, async (transport) => {
         if (!transport) throw new TandemError('CONFIG_INVALID', 'nothing to send with: set TANDEM_SMTP_URL or TANDEM_WEBHOOK_URL', { place: { field: 'smtp' } });
         const settings = mailConfig().settings;
         const sent: RunMessage[] = [];
+        const noAddress: string[] = [];
         for (const d of digests) {
           const to = ownerContact(settings, d.owner)?.email;
-          if (!to) continue;
+          if (!to) {
+            noAddress.push(d.owner);
+            continue;
+          }
           const subject = `Follow-up ${d.date}: ${d.overdue} overdue, ${d.dueToday} due today`;
           const entry = { kind: 'digest' as const, programId: 'digest', programVersion: queue.policyVersion, personId: d.owner, enrollmentAt: d.date, step: 0, stepId: 'digest', recipient: to, subject, unsubscribeToken: null };
           sent.push(await deliver({ outbox, transport }, { at: request.at, claimant, dryRun: false }, entry, (e) => composeNote(to, subject, d.markdown, settings, e.id)));
         }
-        return { digests, sent };
+        return { digests, sent, noAddress };
       });
     },
     attemptReport: async (request) => attemptReport(people, (await activePolicy(store)).value, request),

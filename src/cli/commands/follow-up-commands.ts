@@ -79,6 +79,7 @@ export function followUpCommands(program: Command, open: OpenServices, io: CliIo
       if (opts.json) io.out(JSON.stringify(r, null, 2));
       else io.out(r.digests.length ? r.digests.map((d) => d.markdown).join('\n---\n\n') : 'Nobody to contact: the queues are empty.');
       for (const m of r.sent) io.err(`digest for ${m.personId} → ${m.recipient}: ${m.outcome}${m.detail ? ` (${m.detail})` : ''}`);
+      if (r.noAddress.length) io.err(`not sent, no address known (add them to the mail settings' owners): ${r.noAddress.join(', ')}`);
     });
 
   program
