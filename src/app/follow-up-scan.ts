@@ -38,7 +38,11 @@ export function viewOf(setup: FollowUpSetup, p: PersonFollowUp): FollowUpView {
   };
 }
 
-/** Visits everyone (or the given people), page by page, replayed at the context's time. */
+/**
+ * Visits everyone (or the given people) the policy or the program concerns, page by page,
+ * replayed at the context's time. People who never enter either stage have no runs and no
+ * enrollments: they are not replayed at all.
+ */
 export async function scanPeople(
   store: FollowUpStore,
   setup: FollowUpSetup,
@@ -47,7 +51,7 @@ export async function scanPeople(
 ): Promise<void> {
   if (personIds) {
     for (let i = 0; i < personIds.length; i += PAGE) {
-      await visit((await store.people(personIds.slice(i, i + PAGE))).map((p) => viewOf(setup, p)));
+      await visit(concerned(setup, await store.people(personIds.slice(i, i + PAGE))));
     }
     return;
   }
@@ -55,9 +59,13 @@ export async function scanPeople(
   for (;;) {
     const page = await store.pagePeople(after, PAGE);
     if (page.length === 0) return;
-    await visit(page.map((p) => viewOf(setup, p)));
+    await visit(concerned(setup, page));
     after = page[page.length - 1]!.personId;
   }
+}
+
+function concerned(setup: FollowUpSetup, people: readonly PersonFollowUp[]): FollowUpView[] {
+  return people.filter((p) => setup.provider.concerns(p.activities)).map((p) => viewOf(setup, p));
 }
 
 /**

@@ -49,12 +49,12 @@ export class FollowUpProvider implements SignalProvider {
   }
 
   /** Could this history ever enter the start or enrollment stage? Most people never do: skip their replay. */
-  private relevant(activities: readonly Activity[]): boolean {
+  concerns(activities: readonly Activity[]): boolean {
     return activities.some((a) => this.triggers.has(a.type === 'stage_change' ? `stage_change:${a.stage}` : a.type));
   }
 
   signals(history: PersonHistory, at: string): readonly StageSignal[] {
-    if (!this.relevant(history.activities)) return [];
+    if (!this.concerns(history.activities)) return [];
     const signals: StageSignal[] = [];
     const seen = new Set<string>();
     while (signals.length < MAX_SIGNALS) {
