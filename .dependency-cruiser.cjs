@@ -13,13 +13,20 @@ module.exports = {
       comment: 'app/ (use cases and ports) depends on domain/ only; adapters come in through ports',
       severity: 'error',
       from: { path: '^src/app' },
-      to: { path: '^src/(store|importers|config|cli|http|web|main)' },
+      to: { path: '^src/(store|importers|config|cli|http|web|main|mail)' },
     },
     {
       name: 'store-no-outer',
       severity: 'error',
       from: { path: '^src/store' },
       to: { path: '^src/(importers|config|cli|http|web|main)' },
+    },
+    {
+      name: 'mail-no-outer',
+      comment: 'mail/ (SMTP and webhook adapters) implements app ports only',
+      severity: 'error',
+      from: { path: '^src/mail' },
+      to: { path: '^src/(store|importers|config|cli|http|web|main)' },
     },
     {
       name: 'importers-no-outer',
@@ -39,7 +46,7 @@ module.exports = {
       comment: 'cli/ and http/ are thin: they call use cases, never the store directly',
       severity: 'error',
       from: { path: '^src/(cli|http|web)' },
-      to: { path: '^src/(store|main)' },
+      to: { path: '^src/(store|main|mail)' },
     },
     {
       name: 'db-drivers-only-in-store',

@@ -12,6 +12,7 @@ import type { Scorecard } from '../domain/scorecard.js';
 import type { ScorecardRequest } from './scorecard.js';
 import type { Plan } from '../domain/plan.js';
 import type { PlanRequest } from './plan.js';
+import type { FollowUpServices } from './follow-up-services.js';
 import type { Reject } from './ports/import-records.js';
 import type { ImportProgress } from './ports/import-source.js';
 import type { ReplayProgress } from './replay.js';
@@ -54,6 +55,8 @@ export interface Services extends ServerServices, QualificationServices {
   scorecard(request: ScorecardRequest): Promise<Scorecard>;
   /** `ratesFile`: a YAML scenario whose rates replace the observed ones. */
   plan(request: Omit<PlanRequest, 'rates'> & { readonly ratesFile?: string | null }): Promise<Plan>;
+  /** Contact policy, work queues, attempt curve, nurture program (issue 7). */
+  readonly followUp: FollowUpServices;
   close(): Promise<void>;
 }
 

@@ -3,6 +3,7 @@ import { TandemError, formatPlace } from '../domain/errors.js';
 import type { OpenServices, StoreAdmin } from '../app/services.js';
 import { listPresets } from '../importers/load-mapping.js';
 import type { CliIo } from './cli-io.js';
+import { followUpCommands } from './commands/follow-up-commands.js';
 import { backupCommands } from './commands/backup-command.js';
 import { demoCommand } from './commands/demo-command.js';
 import { generateCommand } from './commands/generate-command.js';
@@ -57,6 +58,7 @@ export function buildProgram(deps: ProgramDeps): { program: Command; io: CliIo }
   qualificationModelCommands(modelCommand(program, io), program, deps.open, io);
   profileCommand(program, deps.open, io);
   personCommand(program, deps.open, io);
+  followUpCommands(program, deps.open, io);
   backupCommands(program, deps.admin, io);
   demoCommand(program, deps.open, io);
   generateCommand(program, io);

@@ -33,6 +33,7 @@ function parseCached(content: string, name: string): FunnelModel {
   return model;
 }
 import { activeProviders, qualificationServices } from './qualification-services.js';
+import { followUpProviders, followUpServices } from './follow-up.js';
 
 /** The active funnel model: the last one replayed, or the bundled default. */
 async function activeFunnelModel(store: Store): Promise<{ model: FunnelModel; content: string }> {
@@ -52,7 +53,7 @@ async function adopt(store: Store, model: FunnelModel, content: string, at: stri
  * active shared definitions (qualification model, contact policy) as they are adopted.
  */
 async function replayContext(store: Store, model: FunnelModel, at: Date): Promise<ReplayContext> {
-  return { model, providers: await activeProviders(store), at: at.toISOString() };
+  return { model, providers: [...(await activeProviders(store)), ...(await followUpProviders(store, model))], at: at.toISOString() };
 }
 
 /** Builds the use cases over a concrete store: the only place adapters are put together. */
@@ -136,6 +137,7 @@ export async function openServices(db: string, options: OpenStoreOptions = {}): 
       const rates = request.ratesFile ? loadPlanRates(request.ratesFile) : null;
       return planFunnel(store.reports, await reportModel(request.at), { ...request, rates });
     },
+    followUp: followUpServices(store, async (at) => replayContext(store, (await activeFunnelModel(store)).model, at)),
     close: () => store.close(),
   };
   return services;

@@ -1,3 +1,5 @@
+import type { LeasesTable, OutboxTable } from './outbox-table.js';
+
 /** Table shapes as Kysely sees them. Times are UTC ISO-8601 text; money integer minor units. */
 export interface AccountsTable {
   id: string;
@@ -159,6 +161,8 @@ export interface Database {
   import_runs: ImportRunsTable;
   import_rejects: ImportRejectsTable;
   model_versions: ModelVersionsTable;
+  outbox: OutboxTable;
+  leases: LeasesTable;
   replay_queue: ReplayQueueTable;
   users: UsersTable;
   api_tokens: ApiTokensTable;

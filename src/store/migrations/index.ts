@@ -2,8 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m001 from './001-initial.js';
 import * as m002 from './002-replay-queue.js';
 import * as m003 from './003-server.js';
+import * as m004 from './004-outbox.js';
 
 /** Migrations bundled in code (no file-system scanning), applied in key order. */
 export const migrationProvider: MigrationProvider = {
-  getMigrations: async (): Promise<Record<string, Migration>> => ({ '001-initial': m001, '002-replay-queue': m002, '003-server': m003 }),
+  getMigrations: async (): Promise<Record<string, Migration>> => ({
+    '001-initial': m001,
+    '002-replay-queue': m002,
+    '003-server': m003,
+    '004-outbox': m004,
+  }),
 };
