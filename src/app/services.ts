@@ -2,6 +2,11 @@ import type { FunnelModel } from '../domain/funnel-model.js';
 import type { FunnelReport } from '../domain/funnel-report.js';
 import type { ImportOptions, ImportSummary } from './import-data.js';
 import type { FunnelReportRequest } from './funnel-report.js';
+import type { AttributionRequest, ComparisonRequest } from './attribution-report.js';
+import type { InfluenceRequest } from './stage-influence.js';
+import type { AttributionReport } from '../domain/attribution-report.js';
+import type { AttributionComparison } from '../domain/attribution-comparison.js';
+import type { InfluenceReport } from '../domain/stage-influence.js';
 import type { Reject } from './ports/import-records.js';
 import type { ImportProgress } from './ports/import-source.js';
 import type { ReplayProgress } from './replay.js';
@@ -34,6 +39,12 @@ export interface Services {
   replay(modelFile: string | null, onProgress?: (p: ReplayProgress) => void): Promise<{ persons: number; transitions: number; modelVersion: string }>;
   funnelModel(): Promise<FunnelModel>;
   funnelReport(request: FunnelReportRequest): Promise<FunnelReport>;
+  /** Credit for pipeline and revenue per team, channel or campaign under one attribution model. */
+  attributionReport(request: AttributionRequest): Promise<AttributionReport>;
+  /** Every attribution model side by side. */
+  compareAttributionModels(request: ComparisonRequest): Promise<AttributionComparison>;
+  /** Which teams, channels or campaigns touched people before each funnel transition. */
+  stageInfluence(request: InfluenceRequest): Promise<InfluenceReport>;
   close(): Promise<void>;
 }
 

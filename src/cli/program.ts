@@ -3,6 +3,7 @@ import { TandemError, formatPlace } from '../domain/errors.js';
 import type { OpenServices } from '../app/services.js';
 import { listPresets } from '../importers/load-mapping.js';
 import type { CliIo } from './cli-io.js';
+import { attributionCommand } from './commands/attribution-command.js';
 import { importCommand } from './commands/import-command.js';
 import { modelCommand } from './commands/model-command.js';
 import { replayCommand } from './commands/replay-command.js';
@@ -34,7 +35,7 @@ export function buildProgram(deps: ProgramDeps): { program: Command; io: CliIo }
   const io: CliIo = { out, err, db: (p) => (p.opts() as { db: string }).db };
   importCommand(program, deps.open, io);
   replayCommand(program, deps.open, io);
-  reportCommand(program, deps.open, io);
+  attributionCommand(reportCommand(program, deps.open, io), deps.open, io);
   modelCommand(program, io);
   program
     .command('presets')

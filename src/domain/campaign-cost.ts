@@ -41,7 +41,7 @@ export function costByKey(
         ? campaignKey(c)
         : by === 'channel'
           ? (c.channel ?? NO_VALUE)
-          : (c.team ?? config.touches.teams.systems[c.source] ?? config.touches.teams.default);
+          : (c.team ?? (Object.hasOwn(config.touches.teams.systems, c.source) ? config.touches.teams.systems[c.source] : undefined) ?? config.touches.teams.default);
     out.set(key, (out.get(key) ?? 0) + costInPeriod(c, period));
   }
   return out;

@@ -31,11 +31,14 @@ export function classifyTouch(activity: Activity, campaigns: CampaignIndex, conf
   const byId = raw === null ? undefined : campaigns.byId.get(raw);
   const byName = raw === null ? undefined : campaigns.byName.get(raw);
   const campaign = raw === null ? null : (byId?.name ?? raw);
-  const channel = text(p.channel) ?? byId?.channel ?? byName?.channel ?? config.touches.channels[activity.type] ?? NO_VALUE;
+  const channels = config.touches.channels;
+  const byType = Object.hasOwn(channels, activity.type) ? channels[activity.type] : undefined;
+  const channel = text(p.channel) ?? byId?.channel ?? byName?.channel ?? byType ?? NO_VALUE;
   const facts = { system: activity.source, type: activity.type, channel, campaign };
   const rule = config.touches.teams.rules.find((r) => ruleMatches(r, facts));
-  const team: CreditTeam =
-    rule?.team ?? byId?.team ?? byName?.team ?? config.touches.teams.systems[activity.source] ?? config.touches.teams.default;
+  const systems = config.touches.teams.systems;
+  const bySystem = Object.hasOwn(systems, activity.source) ? systems[activity.source] : undefined;
+  const team: CreditTeam = rule?.team ?? byId?.team ?? byName?.team ?? bySystem ?? config.touches.teams.default;
   const what = raw ?? text(p.url) ?? text(p.contentId) ?? text(p.subject) ?? '';
   return {
     id: activity.id,

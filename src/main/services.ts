@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { importData } from '../app/import-data.js';
 import { funnelReport } from '../app/funnel-report.js';
+import { attributionReportOf, compareAttributionModels } from '../app/attribution-report.js';
+import { stageInfluence } from '../app/stage-influence.js';
 import { replayAll, replayPersons, replayVersion } from '../app/replay.js';
 import type { ReplayContext } from '../app/replay.js';
 import type { Services } from '../app/services.js';
@@ -76,6 +78,21 @@ export async function openServices(db: string): Promise<Services> {
       const { model } = await activeFunnelModel(store);
       const ctx = await replayContext(store, model, request.at);
       return funnelReport(store.reports, { ...model, version: replayVersion(ctx) }, request);
+    },
+    async attributionReport(request) {
+      const { model } = await activeFunnelModel(store);
+      const ctx = await replayContext(store, model, request.at);
+      return attributionReportOf(store.attribution, { ...model, version: replayVersion(ctx) }, request);
+    },
+    async compareAttributionModels(request) {
+      const { model } = await activeFunnelModel(store);
+      const ctx = await replayContext(store, model, request.at);
+      return compareAttributionModels(store.attribution, { ...model, version: replayVersion(ctx) }, request);
+    },
+    async stageInfluence(request) {
+      const { model } = await activeFunnelModel(store);
+      const ctx = await replayContext(store, model, new Date());
+      return stageInfluence(store.attribution, { ...model, version: replayVersion(ctx) }, request);
     },
     close: () => store.close(),
   };

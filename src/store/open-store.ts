@@ -5,6 +5,7 @@ import type { Store } from '../app/ports/store.js';
 import type { DialectHelpers } from './dialects/dialect-helpers.js';
 import { createPostgresDialect, postgresHelpers } from './dialects/postgres.js';
 import { createSqliteDialect, sqliteHelpers } from './dialects/sqlite.js';
+import { KyselyAttributionStore } from './kysely-attribution-store.js';
 import { KyselyImportStore } from './kysely-import-store.js';
 import { KyselyModelStore } from './kysely-model-store.js';
 import { KyselyReplayStore } from './kysely-replay-store.js';
@@ -52,6 +53,7 @@ export async function openStore(location: string): Promise<OpenedStore> {
     replay: new KyselyReplayStore(db),
     reports: new KyselyReportStore(db, helpers),
     models: new KyselyModelStore(db),
+    attribution: new KyselyAttributionStore(db, helpers),
     close: () => db.destroy(),
   };
 }

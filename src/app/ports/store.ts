@@ -1,3 +1,4 @@
+import type { AttributionStore } from './attribution-store.js';
 import type { ImportStore } from './import-store.js';
 import type { ModelStore } from './model-store.js';
 import type { ReplayStore } from './replay-store.js';
@@ -10,5 +11,6 @@ export interface Store {
   readonly replay: ReplayStore;
   readonly reports: ReportStore;
   readonly models: ModelStore;
+  readonly attribution: AttributionStore;
   close(): Promise<void>;
 }

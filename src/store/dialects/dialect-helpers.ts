@@ -7,4 +7,6 @@ export interface DialectHelpers {
   jsonText(column: string, key: string): RawBuilder<string | null>;
   /** Interpolated percentile (0..1) of a numeric expression, as an aggregate. */
   percentile(expression: string, fraction: number): RawBuilder<number | null>;
+  /** An ISO-8601 UTC text time (ms precision, `Z`) moved by a number of days, in the same text form. */
+  isoPlusDays(expression: RawBuilder<string>, days: number): RawBuilder<string>;
 }

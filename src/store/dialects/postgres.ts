@@ -11,6 +11,8 @@ export const postgresHelpers: DialectHelpers = {
   jsonText: (column, key) => sql<string | null>`(${sql.ref(column)}::jsonb ->> ${key})`,
   percentile: (expression, fraction) =>
     sql<number | null>`percentile_cont(${sql.lit(fraction)}) within group (order by ${sql.raw(expression)})`,
+  isoPlusDays: (expression, days) =>
+    sql<string>`to_char(((${expression})::timestamptz + make_interval(secs => ${days * 86_400}::double precision)) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
 };
 
 export function createPostgresDialect(url: string): { dialect: PostgresDialect; pool: pg.Pool } {

@@ -6,6 +6,7 @@ export const sqliteHelpers: DialectHelpers = {
   name: 'sqlite',
   jsonText: (column, key) => sql<string | null>`json_extract(${sql.ref(column)}, ${'$.' + JSON.stringify(key)})`,
   percentile: (expression, fraction) => sql<number | null>`percentile(${sql.raw(expression)}, ${sql.lit(fraction * 100)})`,
+  isoPlusDays: (expression, days) => sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ', ${expression}, ${`${days >= 0 ? '+' : ''}${days} days`})`,
 };
 
 /** One SQLite file in WAL mode, waiting (not failing) while another writer holds the lock. */

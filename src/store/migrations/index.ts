@@ -1,7 +1,8 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m001 from './001-initial.js';
+import * as m002campaigns from './002-campaigns.js';
 
 /** Migrations bundled in code (no file-system scanning), applied in key order. */
 export const migrationProvider: MigrationProvider = {
-  getMigrations: async (): Promise<Record<string, Migration>> => ({ '001-initial': m001 }),
+  getMigrations: async (): Promise<Record<string, Migration>> => ({ '001-initial': m001, '002-campaigns': m002campaigns }),
 };
