@@ -4,7 +4,7 @@ import type { Services } from '../src/app/services.js';
 import { runCli } from '../src/cli/program.js';
 import type { AttributionReport } from '../src/domain/attribution-report.js';
 import { ATTRIBUTION_MODELS } from '../src/domain/attribution-model.js';
-import { openServices } from '../src/main/services.js';
+import { openServices, storeAdmin } from '../src/main/services.js';
 import { DIALECTS, freshDatabase } from './dialects.js';
 import type { TestDatabase } from './dialects.js';
 
@@ -114,7 +114,7 @@ describe.each(DIALECTS)('attribution on a hand-built company (%s)', (dialect) =>
   it('the CLI prints the report as JSON in the agreed shape, and rejects a bad --by', async () => {
     const out: string[] = [];
     const err: string[] = [];
-    const deps = { open: openServices, defaultDb: db.location, out: (t: string) => out.push(t), err: (t: string) => err.push(t) };
+    const deps = { open: openServices, admin: storeAdmin, defaultDb: db.location, out: (t: string) => out.push(t), err: (t: string) => err.push(t) };
     const code = await runCli(['report', 'attribution', '--model', 'linear', '--by', 'channel', '--from', H1.from, '--to', H1.to, '--at', '2025-01-01', '--format', 'json'], deps);
     expect(code).toBe(0);
     const json = JSON.parse(out.join('\n')) as AttributionReport;

@@ -156,6 +156,11 @@ export interface ModelVersionsTable {
   active: number;
 }
 
+export interface ReplayQueueTable {
+  person_id: string;
+  queued_at: string;
+}
+
 export interface Database {
   accounts: AccountsTable;
   persons: PersonsTable;
@@ -169,4 +174,5 @@ export interface Database {
   import_runs: ImportRunsTable;
   import_rejects: ImportRejectsTable;
   model_versions: ModelVersionsTable;
+  replay_queue: ReplayQueueTable;
 }

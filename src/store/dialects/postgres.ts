@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { PostgresDialect, sql } from 'kysely';
 import type { DialectHelpers } from './dialect-helpers.js';
+import { postgresInsertMany } from './postgres-insert-many.js';
 
 // bigint (int8) and numeric come back as strings by default; our amounts fit in a double.
 pg.types.setTypeParser(20, (v) => Number(v));
@@ -13,6 +14,7 @@ export const postgresHelpers: DialectHelpers = {
     sql<number | null>`percentile_cont(${sql.lit(fraction)}) within group (order by ${sql.raw(expression)})`,
   isoPlusDays: (expression, days) =>
     sql<string>`to_char(((${expression})::timestamptz + make_interval(secs => ${days * 86_400}::double precision)) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+  insertMany: postgresInsertMany(),
 };
 
 export function createPostgresDialect(url: string): { dialect: PostgresDialect; pool: pg.Pool } {
