@@ -51,6 +51,14 @@ describe.each(DIALECTS)('attribution on a hand-built company (%s)', (dialect) =>
     expect(r.total).toMatchObject({ revenue: 50_000, pipeline: 0, deals: 1 });
   });
 
+  it('by cohort: a half owns the deals of the people who entered in it, whenever they closed', async () => {
+    const h1 = await report({ ...H1, basis: 'cohort' });
+    // Globex's deal (no person) belongs to the half it was created in (March), though it closed in August.
+    expect(h1).toMatchObject({ basis: 'cohort', total: { revenue: 190_000, pipeline: 240_000, deals: 3 } });
+    expect(row(h1, 'partner')).toMatchObject({ revenue: 50_000 });
+    expect((await report({ ...H2, basis: 'cohort' })).total).toMatchObject({ revenue: 0, pipeline: 0 });
+  });
+
   it('duplicates, touches after the close and people of other accounts carry no credit', async () => {
     const linear = await report({ model: 'linear', by: 'campaign' });
     // O1 has three touches, not four (the CRM's copy of the email click is a duplicate) and not

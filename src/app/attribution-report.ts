@@ -7,6 +7,7 @@ import type { AttributionReport, StageReach } from '../domain/attribution-report
 import { buildJourneys } from '../domain/build-journeys.js';
 import { costByKey } from '../domain/campaign-cost.js';
 import { creditByKey, periodRoles } from '../domain/credit-by-key.js';
+import type { AttributionBasis } from '../domain/credit-by-key.js';
 import { TandemError } from '../domain/errors.js';
 import type { FunnelModel } from '../domain/funnel-model.js';
 import { DEFAULT_SOURCING } from '../domain/sourcing-config.js';
@@ -20,6 +21,8 @@ export interface AttributionRequest {
   /** Inclusive dates (YYYY-MM-DD): revenue of deals won, pipeline of deals created, in the period. */
   readonly from: string | null;
   readonly to: string | null;
+  /** How deals are placed in the period: by creation and won close (default), or by their person's cohort. */
+  readonly basis?: AttributionBasis;
   /** Report money in this currency (default: the only one, else the funnel model's). */
   readonly currency?: string | null;
   /** Time-decay half-life in days (default: the funnel model's sourcing.halfLifeDays). */
@@ -44,9 +47,10 @@ async function reports(store: AttributionStore, funnel: FunnelModel, models: rea
   if (request.currency && !/^[A-Z]{3}$/.test(request.currency)) {
     throw new TandemError('BAD_INPUT', `--currency must be a three-letter code like USD, not "${request.currency}"`, { place: { field: 'currency' } });
   }
-  const data = await store.attributionData({ ...period, touchTypes: config.touches.types });
+  const basis = request.basis ?? 'close';
+  const data = await store.attributionData({ ...period, touchTypes: config.touches.types, basis, modelVersion: funnel.version });
   const all = buildJourneys(data, config, request.at.toISOString()).filter((j) => {
-    const roles = periodRoles(j, period);
+    const roles = periodRoles(j, period, basis);
     return roles.pipeline || roles.revenue;
   });
   const currencyOf = (c: string | null): string => c ?? funnel.currency;
@@ -83,10 +87,11 @@ async function reports(store: AttributionStore, funnel: FunnelModel, models: rea
     attributionReport({
       model: m,
       by: request.by,
+      basis,
       from: request.from,
       to: request.to,
       currency,
-      credited: creditByKey(journeys, m, request.by, period, config),
+      credited: creditByKey(journeys, m, request.by, period, config, basis),
       costs,
       reach,
       notes,

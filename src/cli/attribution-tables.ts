@@ -24,6 +24,10 @@ function period(from: string | null, to: string | null): string {
   return from || to ? `${from ?? '…'} to ${to ?? '…'}` : 'all time';
 }
 
+function dealsOf(basis: 'close' | 'cohort', from: string | null, to: string | null): string {
+  return basis === 'cohort' ? `deals of people who entered the funnel ${period(from, to)}` : `deals won or created ${period(from, to)}`;
+}
+
 /** The attribution report as one table (rows and a total line) with notes. */
 export function attributionTables(r: AttributionReport): TableData[] {
   const withCost = r.total.cost !== undefined;
@@ -37,12 +41,14 @@ export function attributionTables(r: AttributionReport): TableData[] {
   ];
   return [
     {
-      title: `Attribution, ${r.model} model, by ${r.by} (${period(r.from, r.to)}; money in ${r.currency})`,
+      title: `Attribution, ${r.model} model, by ${r.by} (${dealsOf(r.basis, r.from, r.to)}; money in ${r.currency})`,
       columns: [r.by, 'touches', 'pipeline', 'revenue', 'revenue share', 'won deals', ...(withCost ? ['cost', 'cost/inquiry', 'cost/mql', 'cost/won deal', 'return'] : [])],
       rows: [...r.rows.map((row) => [row.key, ...cells(row)]), ['total', ...cells(r.total)]],
       notes: [
         MODEL_NOTES[r.model] ?? r.model,
-        'pipeline: deals created in the period; revenue and won deals: deals won in the period; touches after a close carry no credit',
+        r.basis === 'cohort'
+          ? 'pipeline: every deal of the cohort; revenue and won deals: its deals won (whenever they closed); touches after a close carry no credit'
+          : 'pipeline: deals created in the period; revenue and won deals: deals won in the period; touches after a close carry no credit',
         ...(withCost ? ['return: credited revenue ÷ cost; cost per inquiry/mql: people touched by it before reaching the stage'] : []),
         ...r.notes,
       ],
@@ -53,7 +59,7 @@ export function attributionTables(r: AttributionReport): TableData[] {
 /** The comparison: revenue (then pipeline) per key under every model, with the spread. */
 export function comparisonTables(c: AttributionComparison): TableData[] {
   const models = c.models.map((m) => m.model);
-  const title = `by ${c.by} (${period(c.from, c.to)}; money in ${c.currency})`;
+  const title = `by ${c.by} (${dealsOf(c.basis, c.from, c.to)}; money in ${c.currency})`;
   const biggest = [...c.rows].sort((a, b) => b.revenueSpread - a.revenueSpread)[0];
   const lowest = biggest && models.find((m) => biggest.revenue[m] === biggest.revenueMin);
   const highest = biggest && models.find((m) => biggest.revenue[m] === biggest.revenueMax);

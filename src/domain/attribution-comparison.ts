@@ -1,6 +1,7 @@
 import type { AttributionKey } from './attribute-opportunity.js';
 import type { AttributionModel } from './attribution-model.js';
 import type { AttributionReport } from './attribution-report.js';
+import type { AttributionBasis } from './credit-by-key.js';
 
 /** One key's credited revenue and pipeline under every model, and how far the models disagree. */
 export interface ComparisonRow {
@@ -18,6 +19,7 @@ export interface ComparisonRow {
 /** `tandem report attribution --compare-models`: every model side by side. */
 export interface AttributionComparison {
   readonly by: AttributionKey;
+  readonly basis: AttributionBasis;
   readonly from: string | null;
   readonly to: string | null;
   readonly currency: string;
@@ -46,5 +48,5 @@ export function compareReports(reports: readonly AttributionReport[]): Attributi
     return { key, revenue, pipeline, revenueMin: min, revenueMax: max, revenueSpread: max - min, spreadShare: totalRevenue > 0 ? (max - min) / totalRevenue : 0 };
   });
   rows.sort((a, b) => b.revenueMax - a.revenueMax || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return { by: first.by, from: first.from, to: first.to, currency: first.currency, models: reports, rows, notes: first.notes };
+  return { by: first.by, basis: first.basis, from: first.from, to: first.to, currency: first.currency, models: reports, rows, notes: first.notes };
 }

@@ -5,7 +5,7 @@ import { ATTRIBUTION_KEYS } from './attribute-opportunity.js';
 import { ATTRIBUTION_MODELS } from './attribution-model.js';
 import { buildJourneys } from './build-journeys.js';
 import type { AttributionData } from './build-journeys.js';
-import { creditByKey } from './credit-by-key.js';
+import { ATTRIBUTION_BASES, creditByKey, periodRoles } from './credit-by-key.js';
 import type { Activity } from './entities.js';
 import { inPeriod } from './period.js';
 import { DEFAULT_SOURCING } from './sourcing-config.js';
@@ -35,6 +35,7 @@ const opportunity = fc.record({
   status: fc.constantFrom('open' as const, 'won' as const, 'lost' as const),
   createdAt: maybeTime,
   closedAt: maybeTime,
+  cohortAt: maybeTime,
 });
 
 const data = fc
@@ -86,6 +87,22 @@ describe('attribution over random journeys (property)', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('under either basis, the credit of every model sums to the amounts of the deals the basis places in the period', () => {
+    fc.assert(
+      fc.property(data, period, fc.constantFrom(...ATTRIBUTION_BASES), (d, p, basis) => {
+        const journeys = buildJourneys(d, DEFAULT_SOURCING, '2025-06-01T00:00:00.000Z');
+        const expectRevenue = journeys.filter((j) => periodRoles(j, p, basis).revenue).reduce((n, j) => n + j.opportunity.amountMinor, 0);
+        const expectPipeline = journeys.filter((j) => periodRoles(j, p, basis).pipeline).reduce((n, j) => n + j.opportunity.amountMinor, 0);
+        for (const model of ATTRIBUTION_MODELS) {
+          const rows = [...creditByKey(journeys, model, 'team', p, DEFAULT_SOURCING, basis).byKey.values()];
+          expect(rows.reduce((n, r) => n + r.revenueMinor, 0)).toBe(expectRevenue);
+          expect(rows.reduce((n, r) => n + r.pipelineMinor, 0)).toBe(expectPipeline);
+        }
+      }),
+      { numRuns: 150 },
     );
   });
 

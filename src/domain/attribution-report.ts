@@ -1,6 +1,6 @@
 import type { AttributionKey } from './attribute-opportunity.js';
 import type { AttributionModel } from './attribution-model.js';
-import type { CreditedFigures, KeyFigures } from './credit-by-key.js';
+import type { AttributionBasis, CreditedFigures, KeyFigures } from './credit-by-key.js';
 import { toMajor } from './funnel-report.js';
 
 /** One key's figures in major units (dollars, not cents). Cost fields appear when campaign costs are imported. */
@@ -24,6 +24,8 @@ export type AttributionTotal = Omit<AttributionRow, 'key'>;
 export interface AttributionReport {
   readonly model: AttributionModel;
   readonly by: AttributionKey;
+  /** close: pipeline by creation, revenue by won close; cohort: both by when the deal's person entered the funnel. */
+  readonly basis: AttributionBasis;
   readonly from: string | null;
   readonly to: string | null;
   readonly currency: string;
@@ -42,6 +44,7 @@ export interface StageReach {
 export interface AttributionReportInput {
   readonly model: AttributionModel;
   readonly by: AttributionKey;
+  readonly basis: AttributionBasis;
   readonly from: string | null;
   readonly to: string | null;
   readonly currency: string;
@@ -86,6 +89,7 @@ export function attributionReport(input: AttributionReportInput): AttributionRep
   return {
     model: input.model,
     by: input.by,
+    basis: input.basis,
     from: input.from,
     to: input.to,
     currency: input.currency,

@@ -90,6 +90,7 @@ export function buildJourneys(data: AttributionData, config: SourcingConfig, rep
       status: o.status,
       createdAt: o.createdAt,
       closedAt: o.closedAt,
+      cohortAt: o.cohortAt ?? null,
     };
     return { opportunity, touches, creditUntil, leadCreatedAt, originalSource: earliestPerson(people, true)?.source ?? null };
   });

@@ -26,9 +26,21 @@ export interface CreditedFigures {
   readonly total: KeyFigures;
 }
 
-/** Which of a journey's figures fall in the period: pipeline by creation, revenue by a won close. */
-export function periodRoles(j: OpportunityJourney, period: Period): { pipeline: boolean; revenue: boolean } {
+/**
+ * How deals are placed in a period. `close`: pipeline by the deal's creation, revenue by its won
+ * close (the usual attribution view). `cohort`: both by when the deal's person entered the funnel,
+ * as the funnel report counts revenue (a cohort's deals, whenever they closed).
+ */
+export const ATTRIBUTION_BASES = ['close', 'cohort'] as const;
+export type AttributionBasis = (typeof ATTRIBUTION_BASES)[number];
+
+/** Which of a journey's figures fall in the period under the basis. */
+export function periodRoles(j: OpportunityJourney, period: Period, basis: AttributionBasis = 'close'): { pipeline: boolean; revenue: boolean } {
   const o = j.opportunity;
+  if (basis === 'cohort') {
+    const inCohort = inPeriod(o.cohortAt ?? null, period);
+    return { pipeline: inCohort, revenue: inCohort && o.status === 'won' };
+  }
   return { pipeline: inPeriod(opportunityCreatedAt(o), period), revenue: o.status === 'won' && inPeriod(o.closedAt, period) };
 }
 
@@ -39,6 +51,7 @@ export function creditByKey(
   by: AttributionKey,
   period: Period,
   config: SourcingConfig,
+  basis: AttributionBasis = 'close',
 ): CreditedFigures {
   const byKey = new Map<string, KeyFigures>();
   const touchSets = new Map<string, Set<string>>();
@@ -50,7 +63,7 @@ export function creditByKey(
     return f;
   };
   for (const j of journeys) {
-    const roles = periodRoles(j, period);
+    const roles = periodRoles(j, period, basis);
     if (!roles.pipeline && !roles.revenue) continue;
     const amount = j.opportunity.amountMinor;
     if (roles.pipeline) total.pipelineMinor += amount;

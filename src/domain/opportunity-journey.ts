@@ -9,6 +9,8 @@ export interface OpportunityFacts {
   readonly status: OpportunityStatus;
   readonly createdAt: string | null;
   readonly closedAt: string | null;
+  /** When the deal's person entered the funnel (the deal's creation when it has no person): its cohort. */
+  readonly cohortAt?: string | null;
 }
 
 /** One opportunity with the touches that may carry its credit. */

@@ -36,6 +36,7 @@ interface AttributionOptions {
   halfLife?: number;
   at?: string;
   compareModels?: boolean;
+  cohort?: boolean;
   format: OutputFormat;
 }
 
@@ -77,6 +78,7 @@ export function attributionCommand(report: Command, open: OpenServices, io: CliI
     .option('--half-life <days>', 'time-decay half-life in days (default: the funnel model\'s, 7)', positiveNumber('half-life'))
     .option('--at <time>', 'the time deals still open are credited up to (default: now)')
     .option('--compare-models', 'every model side by side, with how much the answer depends on the model')
+    .option('--cohort', 'place deals by when their person entered the funnel (as `tandem report` counts revenue), not by creation and close')
     .addOption(new Option('--format <format>', 'output format').choices(OUTPUT_FORMATS).default('table'))
     .addHelpText(
       'after',
@@ -92,6 +94,7 @@ export function attributionCommand(report: Command, open: OpenServices, io: CliI
           to: opts.to ?? null,
           currency: opts.currency ?? null,
           halfLifeDays: opts.halfLife ?? null,
+          basis: opts.cohort ? ('cohort' as const) : ('close' as const),
           at: atOf(opts.at),
         };
         if (opts.compareModels) {

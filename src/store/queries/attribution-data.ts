@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Kysely } from 'kysely';
+import type { Kysely, RawBuilder } from 'kysely';
 import type { ActivityType } from '../../domain/activity-type.js';
 import type { AttributionData, OpportunityLink, PersonFacts } from '../../domain/build-journeys.js';
 import type { Campaign } from '../../domain/campaign.js';
@@ -24,17 +24,23 @@ function chunks<T>(items: readonly T[]): T[][] {
  * the touch types, and all campaigns.
  */
 export async function attributionData(db: Kysely<Database>, query: AttributionQuery): Promise<AttributionData> {
-  let q = db.selectFrom('opportunities').select(['id', 'person_id', 'account_id', 'amount_minor', 'currency', 'status', 'created_at', 'closed_at']);
+  // A deal's cohort is when its person entered the funnel; a deal without one, when it was created
+  // (the funnel report's rule).
+  const cohort = sql<string | null>`coalesce(j.entered_at, o.created_at)`;
+  let q = db
+    .selectFrom('opportunities as o')
+    .leftJoin('journeys as j', (join) => join.onRef('j.person_id', '=', 'o.person_id').on('j.model_version', '=', query.modelVersion))
+    .select(['o.id', 'o.person_id', 'o.account_id', 'o.amount_minor', 'o.currency', 'o.status', 'o.created_at', 'o.closed_at', cohort.as('cohort_at')]);
   if (query.fromIso !== null || query.toIsoExclusive !== null) {
-    const created = sql<string>`coalesce(created_at, closed_at)`;
+    const created = sql<string>`coalesce(o.created_at, o.closed_at)`;
     q = q.where((eb) => {
-      const inPeriod = (col: typeof created | 'closed_at') => {
+      const inPeriod = (col: RawBuilder<string | null> | 'o.closed_at') => {
         const parts = [];
         if (query.fromIso !== null) parts.push(eb(col, '>=', query.fromIso));
         if (query.toIsoExclusive !== null) parts.push(eb(col, '<', query.toIsoExclusive));
         return eb.and(parts);
       };
-      return eb.or([inPeriod(created), eb.and([eb('status', '=', 'won'), inPeriod('closed_at')])]);
+      return query.basis === 'cohort' ? inPeriod(cohort) : eb.or([inPeriod(created), eb.and([eb('o.status', '=', 'won'), inPeriod('o.closed_at')])]);
     });
   }
   const opportunities: OpportunityLink[] = (await q.execute()).map((o) => ({
@@ -46,6 +52,7 @@ export async function attributionData(db: Kysely<Database>, query: AttributionQu
     status: o.status as OpportunityStatus,
     createdAt: o.created_at,
     closedAt: o.closed_at,
+    cohortAt: o.cohort_at,
   }));
 
   const personIds = [...new Set(opportunities.flatMap((o) => (o.personId !== null ? [o.personId] : [])))];
