@@ -13,9 +13,9 @@ const h2 = { fromIso: '2024-07-01T00:00:00.000Z', toIsoExclusive: '2025-01-01T00
 
 describe('campaign cost in a period', () => {
   it('is spread over the campaign days, so the halves add up to the whole', () => {
-    // 1 June → 31 July is 60 days; 30 of them fall in H1.
-    expect(costInPeriod(c({}), h1)).toBe(1_500_000);
-    expect(costInPeriod(c({}), h2)).toBe(1_500_000);
+    // 1 June → 31 July (inclusive) is 61 days; 30 of them fall in H1.
+    expect(costInPeriod(c({}), h1)).toBe(1_475_410);
+    expect(costInPeriod(c({}), h2)).toBe(1_524_590);
     expect(costInPeriod(c({}), all)).toBe(3_000_000);
   });
 
@@ -24,6 +24,12 @@ describe('campaign cost in a period', () => {
     expect(costInPeriod(c({ endedAt: null }), h2)).toBe(0);
     expect(costInPeriod(c({ startedAt: null, endedAt: null }), h1)).toBe(0);
     expect(costInPeriod(c({ startedAt: null, endedAt: null }), all)).toBe(3_000_000);
+  });
+
+  it('a campaign that did not run in the period has no cost row there; a free one that did has a zero', () => {
+    const h2Only = c({ externalId: 'c9', name: 'Autumn', startedAt: '2024-09-01T00:00:00.000Z', endedAt: '2024-10-31T00:00:00.000Z' });
+    const free = c({ externalId: 'c8', name: 'Organic', costMinor: 0 });
+    expect(costByKey([h2Only, free], 'campaign', h1, 'USD', 'USD', DEFAULT_SOURCING)).toEqual(new Map([['Organic', 0]]));
   });
 
   it('sums per campaign, channel or team, in one currency only', () => {
