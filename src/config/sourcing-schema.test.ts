@@ -15,6 +15,10 @@ describe('the sourcing section of a funnel model', () => {
     expect(parseFunnelModel(base, 'funnel.yaml').sourcing).toEqual(DEFAULT_SOURCING);
   });
 
+  it('the bundled default model spells out the defaults (the file and the code agree)', () => {
+    expect(parseFunnelModel(readFileSync(DEFAULT_FUNNEL_MODEL_PATH, 'utf8'), 'funnel.default.yaml').sourcing).toEqual(DEFAULT_SOURCING);
+  });
+
   it('overrides what it names and keeps the rest; maps merge into the defaults', () => {
     const model = parseFunnelModel(
       withSourcing(`
