@@ -132,6 +132,25 @@ describe.each(DIALECTS)('attribution on a hand-built company (%s)', (dialect) =>
     expect(err.join('\n')).toMatch(/--by must be one of team, channel, campaign/);
   });
 
+  it('the CLI prints the comparison, stage influence and the funnel report, and names a bad half-life', async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const deps = { open: openServices, admin: storeAdmin, defaultDb: db.location, out: (t: string) => out.push(t), err: (t: string) => err.push(t) };
+    expect(await runCli(['report', 'attribution', '--compare-models', '--by', 'team', '--from', H1.from, '--to', H1.to, '--format', 'csv'], deps)).toBe(0);
+    const csv = out.join('\n');
+    expect(csv.split('\n')[0]).toBe('table,team,sourced,first-touch,last-touch,linear,time-decay,u-shaped,w-shaped,full-path,spread,spread share');
+    expect(csv).toMatch(/marketing,140000,140000,40000,106666\.67,/);
+    out.length = 0;
+    expect(await runCli(['report', 'influence', '--by', 'campaign', '--window', '60', '--format', 'md'], deps)).toBe(0);
+    expect(out.join('\n')).toMatch(/### Into opportunity \(sql → opportunity\): 5 people moved/);
+    out.length = 0;
+    // The funnel report keeps its own --by (a person field) beside its subcommands.
+    expect(await runCli(['report', '--by', 'source', '--format', 'json'], deps)).toBe(0);
+    expect(JSON.parse(out.join('\n'))).toMatchObject({ by: 'source' });
+    expect(await runCli(['report', 'attribution', '--model', 'time-decay', '--half-life', 'soon'], deps)).toBe(64);
+    expect(err.join('\n')).toMatch(/--half-life must be a number of days, not "soon"/);
+  });
+
   it('re-importing the same files changes no figure', async () => {
     const before = await report({ model: 'w-shaped', by: 'campaign' });
     const again = await services.importFiles({ paths: [FIXTURE] });

@@ -116,7 +116,10 @@ export function attributionCommand(report: Command, open: OpenServices, io: CliI
     .option('--from <date>', 'moves on or after this date (YYYY-MM-DD)')
     .option('--to <date>', 'moves on or before this date (YYYY-MM-DD)')
     .option('--window <days>', 'touches this many days before a move count (default: the funnel model\'s, 30)', positiveNumber('window'))
-    .option('--top <n>', 'rows per transition (0: all)', (v) => Number.parseInt(v, 10), 10)
+    .option('--top <n>', 'rows per transition (0: all)', (v) => {
+      if (!/^\d+$/.test(v)) throw new TandemError('BAD_INPUT', `--top must be a whole number, not "${v}"`, { place: { field: 'top' } });
+      return Number(v);
+    }, 10)
     .addOption(new Option('--format <format>', 'output format').choices(OUTPUT_FORMATS).default('table'))
     .action(async (_: unknown, command: Command) => {
       const opts = ownOptions<{ by: AttributionKey; from?: string; to?: string; window?: number; top: number; format: OutputFormat }>(command);
