@@ -64,7 +64,9 @@ async function reports(store: AttributionStore, funnel: FunnelModel, models: rea
     if (other !== currency) notes.push(`${n} deal(s) in ${other} are not included (amounts in different currencies are never added): run with --currency ${other}.`);
   }
   const untouched = journeys.filter((j) => j.touches.length === 0).length;
-  if (untouched > 0) notes.push(`${untouched} deal(s) had no touch before their close; their credit is under "(no touch)".`);
+  if (untouched > 0) {
+    notes.push(`${untouched} deal(s) had no touch before their close: credited to "(no touch)" (by the sourced model, to their original source or "otherwise").`);
+  }
 
   const withCost = data.campaigns.filter((c) => c.costMinor !== null);
   let costs: Map<string, number> | null = null;
