@@ -140,6 +140,8 @@ describe.each(DIALECTS)('attribution on a hand-built company (%s)', (dialect) =>
     const csv = out.join('\n');
     expect(csv.split('\n')[0]).toBe('table,team,sourced,first-touch,last-touch,linear,time-decay,u-shaped,w-shaped,full-path,spread,spread share');
     expect(csv).toMatch(/marketing,140000,140000,40000,106666\.67,/);
+    // Campaign costs are imported: the return of each team's spend under each model (marketing spent 16,000 in H1).
+    expect(csv).toMatch(/Return on spend under each model[^\n]*,marketing,16000,8\.75×,8\.75×,2\.50×,/);
     out.length = 0;
     expect(await runCli(['report', 'influence', '--by', 'campaign', '--window', '60', '--format', 'md'], deps)).toBe(0);
     expect(out.join('\n')).toMatch(/### Into opportunity \(sql → opportunity\): 5 people moved/);

@@ -84,7 +84,23 @@ export function comparisonTables(c: AttributionComparison): TableData[] {
       columns: [c.by, ...models],
       rows: [...c.rows.map((row) => [row.key, ...models.map((m) => cents(row.pipeline[m]))]), ['total', ...c.models.map((m) => cents(m.total.pipeline))]],
     },
+    ...(c.models[0]?.total.cost !== undefined ? [returnTable(c, models, title)] : []),
   ];
+}
+
+/** Where campaign costs are imported: credited revenue ÷ cost per key under every model. */
+function returnTable(c: AttributionComparison, models: readonly string[], title: string): TableData {
+  const withCost = c.rows.filter((row) => c.models.some((m) => (m.rows.find((x) => x.key === row.key)?.cost ?? 0) > 0));
+  const returnOf = (model: number, key: string): string | null => times(c.models[model]!.rows.find((x) => x.key === key)?.returnOnSpend);
+  return {
+    title: `Return on spend under each model, ${title}`,
+    columns: [c.by, 'cost', ...models],
+    rows: [
+      ...withCost.map((row) => [row.key, cents(c.models[0]!.rows.find((x) => x.key === row.key)?.cost), ...models.map((_, i) => returnOf(i, row.key))]),
+      ['total', cents(c.models[0]!.total.cost), ...c.models.map((m) => times(m.total.returnOnSpend))],
+    ],
+    notes: ['return: credited revenue ÷ cost; total: all revenue ÷ all cost, whatever the model'],
+  };
 }
 
 /** One table per transition: the keys that touched the people who moved, most first. */
