@@ -5,7 +5,7 @@ import type { ImportBatch, Reject } from '../src/app/ports/import-records.js';
 import { resolveImportFiles } from '../src/importers/resolve-import-files.js';
 import type { ImportRequest } from '../src/importers/resolve-import-files.js';
 
-type Lists = { -readonly [K in keyof ImportBatch]: ImportBatch[K][number][] };
+type Lists = { -readonly [K in keyof ImportBatch]-?: NonNullable<ImportBatch[K]>[number][] };
 
 /** Everything the importers make of some files, without a store: records, rejects and warnings. */
 export interface ReadResult {
@@ -18,7 +18,7 @@ export interface ReadResult {
 
 export async function readImport(request: ImportRequest): Promise<ReadResult> {
   const files = await resolveImportFiles(request);
-  const batch: Lists = { accounts: [], persons: [], opportunities: [], activities: [] };
+  const batch: Lists = { accounts: [], persons: [], opportunities: [], activities: [], campaigns: [] };
   const rejects: Reject[] = [];
   let rows = 0;
   for (const f of files) {

@@ -26,7 +26,7 @@ function personRef(ref: PersonRefInput, system: string, field: string): PersonRe
   throw new ItemProblem(field, 'name the person by externalId (with its system) or by a valid email');
 }
 
-type Mutable = { [K in keyof ImportBatch]: ImportBatch[K][number][] };
+type Mutable = { [K in keyof ImportBatch]-?: NonNullable<ImportBatch[K]>[number][] };
 
 /**
  * A pushed person becomes exactly what a CSV row of a persons export becomes: the record,
@@ -128,13 +128,13 @@ export async function ingest(
   request: IngestRequest,
   now: () => string,
 ): Promise<IngestResult> {
-  const batch: Mutable = { accounts: [], persons: [], opportunities: [], activities: [] };
+  const batch: Mutable = { accounts: [], persons: [], opportunities: [], activities: [], campaigns: [] };
   const rejected: ItemError[] = [];
   const accepted: Record<IngestKind, number> = { persons: 0, activities: 0, opportunities: 0 };
   const take = <T>(kind: IngestKind, items: IngestRequest[IngestKind], add: (out: Mutable, v: T, o: Origin) => void): void => {
     for (const item of items) {
       // Build each item's records aside, so a bad item adds nothing.
-      const one: Mutable = { accounts: [], persons: [], opportunities: [], activities: [] };
+      const one: Mutable = { accounts: [], persons: [], opportunities: [], activities: [], campaigns: [] };
       try {
         add(one, item.value as T, { file: kind, row: item.index });
       } catch (e) {

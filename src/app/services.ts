@@ -13,6 +13,11 @@ import type { ScorecardRequest } from './scorecard.js';
 import type { Plan } from '../domain/plan.js';
 import type { PlanRequest } from './plan.js';
 import type { FollowUpServices } from './follow-up-services.js';
+import type { AttributionRequest, ComparisonRequest } from './attribution-report.js';
+import type { InfluenceRequest } from './stage-influence.js';
+import type { AttributionReport } from '../domain/attribution-report.js';
+import type { AttributionComparison } from '../domain/attribution-comparison.js';
+import type { InfluenceReport } from '../domain/stage-influence.js';
 import type { Reject } from './ports/import-records.js';
 import type { ImportProgress } from './ports/import-source.js';
 import type { ReplayProgress } from './replay.js';
@@ -57,6 +62,12 @@ export interface Services extends ServerServices, QualificationServices {
   plan(request: Omit<PlanRequest, 'rates'> & { readonly ratesFile?: string | null }): Promise<Plan>;
   /** Contact policy, work queues, attempt curve, nurture program (issue 7). */
   readonly followUp: FollowUpServices;
+  /** Credit for pipeline and revenue per team, channel or campaign under one attribution model. */
+  attributionReport(request: AttributionRequest): Promise<AttributionReport>;
+  /** Every attribution model side by side. */
+  compareAttributionModels(request: ComparisonRequest): Promise<AttributionComparison>;
+  /** Which teams, channels or campaigns touched people before each funnel transition. */
+  stageInfluence(request: InfluenceRequest): Promise<InfluenceReport>;
   close(): Promise<void>;
 }
 

@@ -4,6 +4,7 @@ import type { OpenServices, StoreAdmin } from '../app/services.js';
 import { listPresets } from '../importers/load-mapping.js';
 import type { CliIo } from './cli-io.js';
 import { followUpCommands } from './commands/follow-up-commands.js';
+import { attributionCommand } from './commands/attribution-command.js';
 import { backupCommands } from './commands/backup-command.js';
 import { demoCommand } from './commands/demo-command.js';
 import { generateCommand } from './commands/generate-command.js';
@@ -54,7 +55,7 @@ export function buildProgram(deps: ProgramDeps): { program: Command; io: CliIo }
   diagnoseCommand(program, deps.open, io);
   scorecardCommand(program, deps.open, io);
   planCommand(program, deps.open, io);
-  reportCommand(program, deps.open, io);
+  attributionCommand(report, deps.open, io);
   qualificationModelCommands(modelCommand(program, io), program, deps.open, io);
   profileCommand(program, deps.open, io);
   personCommand(program, deps.open, io);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ACTIVITY_TYPES } from '../domain/activity-type.js';
 import { MAIN_STAGES, STAGE_KINDS, STAGES, TEAMS } from '../domain/stage.js';
+import { sourcingSchema } from './sourcing-schema.js';
 
 const responsibility = z.strictObject({
   raci: z.enum(['R', 'A', 'C', 'I', 'RA']),
@@ -37,7 +38,7 @@ export const funnelModelSchema = z
     currency: z.string().regex(/^[A-Z]{3}$/, 'a three-letter ISO currency code').default('USD'),
     stages: z.array(stage),
     // Optional sections other features read (attribution, reconciliation); kept as given.
-    sourcing: z.unknown().optional(),
+    sourcing: sourcingSchema.optional(),
     precedence: z.unknown().optional(),
   })
   .superRefine((model, ctx) => {

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { FunnelModel } from '../domain/funnel-model.js';
 import { TandemError } from '../domain/errors.js';
 import { funnelModelSchema } from './funnel-model-schema.js';
+import { resolveSourcing } from './sourcing-schema.js';
 import { parseValidatedYaml } from './validated-yaml.js';
 
 /** Where the bundled default model lives (shipped with the package). */
@@ -17,6 +18,7 @@ export function parseFunnelModel(text: string, file: string): FunnelModel {
     id: parsed.id,
     version,
     currency: parsed.currency,
+    sourcing: resolveSourcing(parsed.sourcing),
     stages: parsed.stages.map((s) =>
       Object.freeze({
         id: s.id,

@@ -1,4 +1,5 @@
 import type { ActivityType } from './activity-type.js';
+import type { SourcingConfig } from './sourcing-config.js';
 import type { MainStageId, StageId, StageKind, Team } from './stage.js';
 
 export type Raci = 'R' | 'A' | 'C' | 'I' | 'RA';
@@ -41,6 +42,8 @@ export interface FunnelModel {
   readonly version: string;
   readonly currency: string;
   readonly stages: readonly StageDefinition[];
+  /** Attribution settings (who sourced a deal, what a touch is); absent means the defaults. */
+  readonly sourcing?: SourcingConfig;
 }
 
 export function stageDefinition(model: FunnelModel, id: StageId): StageDefinition {

@@ -3,7 +3,7 @@ import { TandemError } from '../domain/errors.js';
 import { headerKey } from './header-key.js';
 import type { NamedMapping } from './load-mapping.js';
 
-const ENTITY_ORDER = { accounts: 0, persons: 1, opportunities: 2, activities: 3 } as const;
+const ENTITY_ORDER = { accounts: 0, campaigns: 0, persons: 1, opportunities: 2, activities: 3 } as const;
 
 /**
  * Picks, for a file, the mapping whose `match.headers` it has (the most specific one wins).

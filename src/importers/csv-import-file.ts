@@ -10,10 +10,10 @@ import type { CsvFile, CsvItem, Encoding } from './read-csv.js';
 
 const ROWS_PER_CHUNK = 2000;
 
-type MutableBatch = { [K in keyof ImportBatch]: ImportBatch[K][number][] };
+type MutableBatch = { [K in keyof ImportBatch]-?: NonNullable<ImportBatch[K]>[number][] };
 
 function newBatch(): MutableBatch {
-  return { accounts: [], persons: [], opportunities: [], activities: [] };
+  return { accounts: [], persons: [], opportunities: [], activities: [], campaigns: [] };
 }
 
 /** A CSV file bound to its mapping: streams chunks of records and the rows it rejected, with reasons. */
@@ -32,6 +32,7 @@ export function csvImportFile(csv: CsvFile, named: NamedMapping): ImportFile {
       batch.persons.push(...mapped.persons);
       batch.opportunities.push(...mapped.opportunities);
       batch.activities.push(...mapped.activities);
+      batch.campaigns.push(...mapped.campaigns);
     } catch (e) {
       if (!(e instanceof RowError)) throw e;
       rejects.push({ file: display, row: item.row, field: e.field, reason: e.message, raw: item.values.join(csv.delimiter).slice(0, 500) });

@@ -3,10 +3,12 @@ import { isActivityType } from '../domain/activity-type.js';
 import type { OpportunityStatus } from '../domain/entities.js';
 import { normaliseEmail } from '../domain/normalise.js';
 import { isStage } from '../domain/stage.js';
+import { isCreditTeam } from '../domain/touch.js';
 import type { StageId } from '../domain/stage.js';
 import type {
   AccountRecord,
   ActivityRecord,
+  CampaignRecord,
   OpportunityRecord,
   Origin,
   PersonRecord,
@@ -22,10 +24,11 @@ export interface MappedRow {
   readonly persons: PersonRecord[];
   readonly opportunities: OpportunityRecord[];
   readonly activities: ActivityRecord[];
+  readonly campaigns: CampaignRecord[];
 }
 
 function empty(): MappedRow {
-  return { accounts: [], persons: [], opportunities: [], activities: [] };
+  return { accounts: [], persons: [], opportunities: [], activities: [], campaigns: [] };
 }
 
 class RowReader {
@@ -222,6 +225,21 @@ function mapAccount(r: RowReader, origin: Origin): MappedRow {
   return out;
 }
 
+function mapCampaign(r: RowReader, origin: Origin): CampaignRecord {
+  const externalId = r.text('externalId');
+  if (!externalId) throw new RowError('externalId', 'the campaign has no id');
+  const team = r.text('team');
+  if (team !== null && !isCreditTeam(team)) {
+    throw new RowError('team', `"${team}" is not marketing, sales, partner or other; map it in the mapping's team.map`);
+  }
+  const currency = r.text('currency');
+  return {
+    origin, system: r.m.mapping.system, externalId, name: r.text('name'), channel: r.text('channel'), team,
+    costMinor: r.amount('cost', currency), currency, startedAt: r.date('startedAt'), endedAt: r.date('endedAt'),
+    attributes: r.m.attributes(r.values),
+  };
+}
+
 /** Maps one row by its mapping's entity. Throws RowError (field + reason) for a bad row. */
 export function mapRow(m: CompiledMapping, values: readonly string[], origin: Origin): MappedRow {
   const r = new RowReader(m, values, origin.row);
@@ -234,6 +252,8 @@ export function mapRow(m: CompiledMapping, values: readonly string[], origin: Or
       return mapOpportunity(r, origin);
     case 'accounts':
       return mapAccount(r, origin);
+    case 'campaigns':
+      return { ...empty(), campaigns: [mapCampaign(r, origin)] };
     default: {
       const never: never = m.mapping.entity;
       throw new Error(`unknown entity ${String(never)}`);

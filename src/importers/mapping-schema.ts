@@ -31,7 +31,7 @@ export const fieldSpecSchema = z.union([
 ]);
 export type FieldSpec = z.output<typeof fieldSpecSchema>;
 
-export const ENTITIES = ['persons', 'activities', 'opportunities', 'accounts'] as const;
+export const ENTITIES = ['persons', 'activities', 'opportunities', 'accounts', 'campaigns'] as const;
 export type Entity = (typeof ENTITIES)[number];
 
 export const ENTITY_FIELDS = {
@@ -49,6 +49,7 @@ export const ENTITY_FIELDS = {
     'stage', 'status', 'won', 'createdAt', 'closedAt', 'owner',
   ],
   accounts: ['domain', 'name', 'industry', 'employees', 'country'],
+  campaigns: ['externalId', 'name', 'channel', 'team', 'cost', 'currency', 'startedAt', 'endedAt'],
 } as const satisfies Record<Entity, readonly string[]>;
 
 /** The YAML shape of a mapping file: which entity a CSV holds and which column feeds each field. */

@@ -8,6 +8,8 @@ import { diagnoseFunnel } from '../app/diagnose.js';
 import { planFunnel } from '../app/plan.js';
 import { scorecardReport } from '../app/scorecard.js';
 import { loadPlanRates } from '../config/plan-rates.js';
+import { attributionReportOf, compareAttributionModels } from '../app/attribution-report.js';
+import { stageInfluence } from '../app/stage-influence.js';
 import { replayAll, replayQueued, replayVersion } from '../app/replay.js';
 import type { ReplayContext } from '../app/replay.js';
 import type { Services, StoreAdmin } from '../app/services.js';
@@ -138,6 +140,21 @@ export async function openServices(db: string, options: OpenStoreOptions = {}): 
       return planFunnel(store.reports, await reportModel(request.at), { ...request, rates });
     },
     followUp: followUpServices(store, async (at) => replayContext(store, (await activeFunnelModel(store)).model, at)),
+    async attributionReport(request) {
+      const { model } = await activeFunnelModel(store);
+      const ctx = await replayContext(store, model, request.at);
+      return attributionReportOf(store.attribution, { ...model, version: replayVersion(ctx) }, request);
+    },
+    async compareAttributionModels(request) {
+      const { model } = await activeFunnelModel(store);
+      const ctx = await replayContext(store, model, request.at);
+      return compareAttributionModels(store.attribution, { ...model, version: replayVersion(ctx) }, request);
+    },
+    async stageInfluence(request) {
+      const { model } = await activeFunnelModel(store);
+      const ctx = await replayContext(store, model, new Date());
+      return stageInfluence(store.attribution, { ...model, version: replayVersion(ctx) }, request);
+    },
     close: () => store.close(),
   };
   return services;

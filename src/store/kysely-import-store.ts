@@ -14,6 +14,7 @@ import type { DialectHelpers } from './dialects/dialect-helpers.js';
 import { stableId } from './ids.js';
 import { readJson, writeJson } from './json-column.js';
 import type { Database, PersonsTable } from './schema.js';
+import { upsertCampaigns } from './upsert-campaigns.js';
 
 const CHUNK = 400;
 
@@ -139,6 +140,7 @@ export class KyselyImportStore implements ImportStore {
       const rejects: Reject[] = [];
       const touched = new Set<string>();
       await this.upsertAccounts(trx, batch);
+      await upsertCampaigns(trx, batch.campaigns ?? []);
       const resolved = new Map<string, string>();
       await this.upsertPersons(trx, batch.persons, resolved, touched, at);
       await lookupRefs(

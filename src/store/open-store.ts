@@ -5,6 +5,7 @@ import type { Store } from '../app/ports/store.js';
 import type { DialectHelpers } from './dialects/dialect-helpers.js';
 import { createPostgresDialect, postgresHelpers } from './dialects/postgres.js';
 import { createSqliteDialect, sqliteHelpers } from './dialects/sqlite.js';
+import { KyselyAttributionStore } from './kysely-attribution-store.js';
 import { KyselyImportStore } from './kysely-import-store.js';
 import { KyselyModelStore } from './kysely-model-store.js';
 import { KyselyQualificationStore } from './kysely-qualification-store.js';
@@ -87,6 +88,7 @@ export async function openStore(location: string, options: OpenStoreOptions = {}
     persons: new KyselyPersonStore(db),
     schemaStatus,
     qualification: new KyselyQualificationStore(db, helpers),
+    attribution: new KyselyAttributionStore(db, helpers),
     close: () => db.destroy(),
   };
 }

@@ -64,6 +64,20 @@ export interface OpportunitiesTable {
   attributes: string;
 }
 
+export interface CampaignsTable {
+  id: string;
+  source: string;
+  external_id: string;
+  name: string | null;
+  channel: string | null;
+  team: string | null;
+  cost_minor: number | null;
+  currency: string | null;
+  started_at: string | null;
+  ended_at: string | null;
+  attributes: string;
+}
+
 export interface TransitionsTable {
   model_version: string;
   person_id: string;
@@ -155,6 +169,7 @@ export interface Database {
   identities: IdentitiesTable;
   activities: ActivitiesTable;
   opportunities: OpportunitiesTable;
+  campaigns: CampaignsTable;
   transitions: TransitionsTable;
   spans: SpansTable;
   journeys: JourneysTable;

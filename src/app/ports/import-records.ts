@@ -1,6 +1,7 @@
 import type { ActivityType } from '../../domain/activity-type.js';
 import type { Attributes, OpportunityStatus } from '../../domain/entities.js';
 import type { StageId } from '../../domain/stage.js';
+import type { CreditTeam } from '../../domain/touch.js';
 
 /** How a record points at its person: the id in its own source system, or an email. */
 export type PersonRef =
@@ -67,6 +68,21 @@ export interface OpportunityRecord {
   readonly attributes: Attributes;
 }
 
+/** A campaign row: identity (system, external id), the keys touches are reported under, and its cost. */
+export interface CampaignRecord {
+  readonly origin: Origin;
+  readonly system: string;
+  readonly externalId: string;
+  readonly name: string | null;
+  readonly channel: string | null;
+  readonly team: CreditTeam | null;
+  readonly costMinor: number | null;
+  readonly currency: string | null;
+  readonly startedAt: string | null;
+  readonly endedAt: string | null;
+  readonly attributes: Attributes;
+}
+
 export interface AccountRecord {
   readonly origin: Origin;
   readonly system: string;
@@ -81,6 +97,8 @@ export interface ImportBatch {
   readonly persons: readonly PersonRecord[];
   readonly opportunities: readonly OpportunityRecord[];
   readonly activities: readonly ActivityRecord[];
+  /** Campaigns with their cost (attribution); absent when a batch carries none. */
+  readonly campaigns?: readonly CampaignRecord[];
 }
 
 /** A row that could not land, with the place and the reason. */

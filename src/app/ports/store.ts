@@ -1,6 +1,7 @@
 import type { AuditStore } from './audit-store.js';
 import type { AuthStore } from './auth-store.js';
 import type { ImportRunStore } from './import-run-store.js';
+import type { AttributionStore } from './attribution-store.js';
 import type { ImportStore } from './import-store.js';
 import type { PersonStore } from './person-store.js';
 import type { ProposalStore } from './proposal-store.js';
@@ -26,5 +27,6 @@ export interface Store {
   /** Reaches the database and lists migrations this code has that it lacks. */
   schemaStatus(): Promise<{ pending: string[] }>;
   readonly qualification: QualificationStore;
+  readonly attribution: AttributionStore;
   close(): Promise<void>;
 }

@@ -12,6 +12,8 @@ export interface DialectHelpers {
   orderedConcat(expression: RawBuilder<string>, separator: string, orderBy?: RawBuilder<unknown>): RawBuilder<string | null>;
   /** Days since 1970-01-01 (fractional) of an ISO-8601 UTC text expression: differences give durations. */
   epochDays(isoText: RawBuilder<unknown>): RawBuilder<number | null>;
+  /** An ISO-8601 UTC text time (ms precision, `Z`) moved by a number of days, in the same text form. */
+  isoPlusDays(expression: RawBuilder<string>, days: number): RawBuilder<string>;
   /** Bulk insert (or upsert) inside the given transaction, the fastest way this database allows. */
   readonly insertMany: InsertMany;
 }

@@ -15,6 +15,8 @@ export const postgresHelpers: DialectHelpers = {
   orderedConcat: (expression, separator, orderBy) =>
     orderBy ? sql<string | null>`string_agg(${expression}, ${separator} order by ${orderBy})` : sql<string | null>`string_agg(${expression}, ${separator})`,
   epochDays: (isoText) => sql<number | null>`(cast(extract(epoch from cast(${isoText} as timestamptz)) as double precision) / 86400)`,
+  isoPlusDays: (expression, days) =>
+    sql<string>`to_char(((${expression})::timestamptz + make_interval(secs => ${days * 86_400}::double precision)) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
   insertMany: postgresInsertMany(),
 };
 

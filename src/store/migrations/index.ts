@@ -3,6 +3,7 @@ import * as m001 from './001-initial.js';
 import * as m002 from './002-replay-queue.js';
 import * as m003 from './003-server.js';
 import * as m004 from './004-outbox.js';
+import * as m005 from './005-campaigns.js';
 
 /** Migrations bundled in code (no file-system scanning), applied in key order. */
 export const migrationProvider: MigrationProvider = {
@@ -11,5 +12,6 @@ export const migrationProvider: MigrationProvider = {
     '002-replay-queue': m002,
     '003-server': m003,
     '004-outbox': m004,
+    '005-campaigns': m005,
   }),
 };
