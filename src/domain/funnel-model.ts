@@ -1,4 +1,5 @@
 import type { ActivityType } from './activity-type.js';
+import type { PrecedencePolicy } from './precedence.js';
 import type { MainStageId, StageId, StageKind, Team } from './stage.js';
 
 export type Raci = 'R' | 'A' | 'C' | 'I' | 'RA';
@@ -41,6 +42,8 @@ export interface FunnelModel {
   readonly version: string;
   readonly currency: string;
   readonly stages: readonly StageDefinition[];
+  /** Which system wins each field when both supply it; DEFAULT_PRECEDENCE when absent. */
+  readonly precedence?: PrecedencePolicy;
 }
 
 export function stageDefinition(model: FunnelModel, id: StageId): StageDefinition {
