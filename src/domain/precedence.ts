@@ -123,14 +123,14 @@ export interface Candidate<T> {
   readonly order: string;
 }
 
-function newer<T>(a: Candidate<T>, b: Candidate<T>): Candidate<T> {
+function newer<C extends Candidate<unknown>>(a: C, b: C): C {
   if (a.asOf !== b.asOf) return a.asOf > b.asOf ? a : b;
   if (a.order !== b.order) return a.order > b.order ? a : b;
   return a.source >= b.source ? a : b;
 }
 
-function mostRecent<T>(candidates: readonly Candidate<T>[]): Candidate<T> | null {
-  let best: Candidate<T> | null = null;
+function mostRecent<C extends Candidate<unknown>>(candidates: readonly C[]): C | null {
+  let best: C | null = null;
   for (const c of candidates) best = best === null ? c : newer(best, c);
   return best;
 }
@@ -146,7 +146,7 @@ function matches(policy: PrecedencePolicy, preference: Preference, source: strin
  * preference that any candidate matches, the most recent among those; when no preference
  * matches, the most recent of all.
  */
-export function pickCandidate<T>(policy: PrecedencePolicy, field: string, candidates: readonly Candidate<T>[]): Candidate<T> | null {
+export function pickCandidate<C extends Candidate<unknown>>(policy: PrecedencePolicy, field: string, candidates: readonly C[]): C | null {
   const present = candidates.filter((c) => c.value !== null && c.value !== undefined && c.value !== '');
   if (present.length === 0) return null;
   for (const preference of ruleFor(policy, field).preferences) {
