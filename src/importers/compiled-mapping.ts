@@ -12,6 +12,8 @@ export interface CompiledMapping {
   /** Mapped columns the file lacks (their fields read as empty). */
   readonly missingColumns: readonly string[];
   read(values: readonly string[], field: string): Scalar;
+  /** A field's cell text as exported, before its value map (e.g. the raw lifecycle stage). */
+  rawText(values: readonly string[], field: string): string | null;
   attributes(values: readonly string[]): Record<string, AttributeValue>;
 }
 
@@ -78,6 +80,13 @@ export function compileMapping(mapping: Mapping, file: string, header: readonly 
       }
       if (raw === null && typeof spec !== 'string' && spec.required) throw new RowError(field, `${field} is empty`);
       return raw;
+    },
+    rawText(values, field) {
+      const spec = mapping.fields[field];
+      if (spec === undefined) return null;
+      if (typeof spec !== 'string' && spec.constant !== undefined) return spec.constant === null ? null : String(spec.constant);
+      const parts = specColumns(spec).map((c) => cell(values, c)).filter((x): x is string => x !== null);
+      return parts.length > 0 ? parts.join(' ') : null;
     },
     attributes(values) {
       const out: Record<string, AttributeValue> = {};

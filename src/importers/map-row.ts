@@ -88,6 +88,8 @@ function mapPerson(r: RowReader, origin: Origin): MappedRow {
     lastName = parts.length > 1 ? parts.slice(1).join(' ') : null;
   }
   const createdAt = r.date('createdAt');
+  const stage = r.stage('stage');
+  const stageAt = stage ? (r.date('stageAt') ?? createdAt) : null;
   out.persons.push({
     origin,
     system,
@@ -105,9 +107,11 @@ function mapPerson(r: RowReader, origin: Origin): MappedRow {
       createdAt,
       doNotCall: r.bool('doNotCall'),
       doNotEmail: r.bool('doNotEmail'),
+      updatedAt: r.date('updatedAt'),
     },
     accountDomain: r.text('domain'),
     attributes: r.m.attributes(r.values),
+    status: { stage, raw: r.m.rawText(r.values, 'stage'), at: stageAt },
   });
   const person: PersonRef = externalId ? { kind: 'external', source: system, externalId } : { kind: 'email', email: email! };
   const key = externalId ?? normaliseEmail(email)!;
@@ -115,11 +119,9 @@ function mapPerson(r: RowReader, origin: Origin): MappedRow {
     origin, system, externalId: `${key}#${suffix}`, person, type, occurredAt: at, actor: r.text('owner'), stage, properties: {},
   });
   if (createdAt) out.activities.push(activity('created', 'lead_created', createdAt, null));
-  const stage = r.stage('stage');
   if (stage) {
-    const at = r.date('stageAt') ?? createdAt;
-    if (!at) throw new RowError('stageAt', `the stage "${stage}" has no date: map stageAt or createdAt`);
-    out.activities.push(activity(`stage:${stage}`, 'stage_change', at, stage));
+    if (!stageAt) throw new RowError('stageAt', `the stage "${stage}" has no date: map stageAt or createdAt`);
+    out.activities.push(activity(`stage:${stage}`, 'stage_change', stageAt, stage));
   }
   const won = r.bool('won');
   const lost = r.bool('lost');

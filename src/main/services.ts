@@ -47,6 +47,7 @@ export async function openServices(db: string): Promise<Services> {
         now,
         onProgress: hooks.onProgress,
         onRejects: hooks.onRejects,
+        precedence: (await activeFunnelModel(store)).model.precedence,
       });
       let replayed = 0;
       if (request.replay !== false && summary.touchedPersonIds.length > 0) {

@@ -1,0 +1,255 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { AttributeValue } from '../domain/entities.js';
+import { looseEmailKey, nameCompanyKey } from '../domain/email-variants.js';
+import { mergeSources } from '../domain/merge-sources.js';
+import type { SourceRecord } from '../domain/merge-sources.js';
+import { normaliseEmail } from '../domain/normalise.js';
+import { MERGED_PERSON_FIELDS } from '../domain/precedence.js';
+import type { PrecedencePolicy } from '../domain/precedence.js';
+import type { PersonRecord, Reject } from '../app/ports/import-records.js';
+import { readJson, writeJson } from './json-column.js';
+import type { Database, PersonSourcesTable, PersonsTable } from './schema.js';
+
+/** How a landed record found its person. */
+export type MatchedBy = 'new' | 'externalId' | 'email';
+
+export interface LandedPerson {
+  readonly record: PersonRecord;
+  readonly personId: string;
+  readonly matchedBy: MatchedBy;
+}
+
+const CHUNK = 400;
+
+function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** A record's key within its system: its own id, else its normalised email. */
+export function recordKey(externalId: string | null, email: string | null): string | null {
+  if (externalId) return externalId;
+  const n = normaliseEmail(email);
+  return n ? `email:${n}` : null;
+}
+
+function order(row: Pick<PersonSourcesTable, 'file' | 'row'>): string {
+  return `${row.file}:${String(row.row).padStart(9, '0')}`;
+}
+
+function toRow(l: LandedPerson, at: string): PersonSourcesTable {
+  const r = l.record;
+  const f = r.fields;
+  const fields: Record<string, AttributeValue> = {};
+  for (const k of MERGED_PERSON_FIELDS) if (f[k] !== null && f[k] !== undefined) fields[k] = f[k];
+  return {
+    source: r.system,
+    record_key: recordKey(r.externalId, f.email)!,
+    external_id: r.externalId,
+    person_id: l.personId,
+    email: f.email,
+    email_norm: normaliseEmail(f.email),
+    email_loose: looseEmailKey(f.email),
+    name_key: nameCompanyKey(f.firstName, f.lastName, f.company),
+    owner: f.owner,
+    stage: r.status?.stage ?? null,
+    status_raw: r.status?.raw ?? null,
+    stage_at: r.status?.at ?? null,
+    created_at: f.createdAt,
+    updated_at: f.updatedAt ?? null,
+    fields: writeJson(fields),
+    attributes: writeJson(r.attributes),
+    supplies: '[]',
+    matched_by: l.matchedBy,
+    file: r.origin.file,
+    row: r.origin.row,
+    seen_at: at,
+    reason: null,
+  };
+}
+
+const SAME_VALUES: readonly (keyof PersonSourcesTable)[] = ['person_id', 'email', 'owner', 'stage', 'status_raw', 'stage_at', 'created_at', 'updated_at', 'fields', 'attributes'];
+
+function asSource(row: PersonSourcesTable): SourceRecord {
+  return {
+    source: row.source,
+    recordKey: row.record_key,
+    fields: readJson(row.fields),
+    attributes: readJson(row.attributes),
+    asOf: row.updated_at ?? row.seen_at,
+    order: order(row),
+  };
+}
+
+async function load(trx: Transaction<Database>, landed: readonly PersonSourcesTable[], personIds: readonly string[]): Promise<PersonSourcesTable[]> {
+  const out = new Map<string, PersonSourcesTable>();
+  const key = (r: PersonSourcesTable): string => `${r.source}\u0000${r.record_key}`;
+  for (const part of chunks(personIds)) {
+    for (const r of await trx.selectFrom('person_sources').selectAll().where('person_id', 'in', part).execute()) out.set(key(r), r);
+  }
+  const bySource = new Map<string, string[]>();
+  for (const r of landed) bySource.set(r.source, [...(bySource.get(r.source) ?? []), r.record_key]);
+  for (const [source, keys] of bySource) {
+    for (const part of chunks(keys)) {
+      const rows = await trx.selectFrom('person_sources').selectAll().where('source', '=', source).where('record_key', 'in', part).execute();
+      for (const r of rows) out.set(key(r), r);
+    }
+  }
+  return [...out.values()];
+}
+
+/**
+ * Records what each landed persons row said (one row per system record) and sets the merged
+ * persons rows' values by source precedence from every record of each person, remembering
+ * which record supplied each value. A record seen again with the same values keeps when it
+ * was first seen, so re-importing an older file never makes its values "more recent".
+ */
+export async function mergeBySourcePrecedence(
+  trx: Transaction<Database>,
+  landed: readonly LandedPerson[],
+  persons: Map<string, PersonsTable>,
+  policy: PrecedencePolicy,
+  at: string,
+): Promise<void> {
+  const key = (r: Pick<PersonSourcesTable, 'source' | 'record_key'>): string => `${r.source}\u0000${r.record_key}`;
+  const incoming = new Map<string, PersonSourcesTable>();
+  for (const l of landed) {
+    const row = toRow(l, at);
+    const first = incoming.get(key(row));
+    incoming.set(key(row), first ? { ...row, matched_by: first.matched_by } : row);
+  }
+  const existing = new Map((await load(trx, [...incoming.values()], [...persons.keys()])).map((r) => [key(r), r]));
+  const current = new Map(existing);
+  const changed = new Set<string>();
+  for (const [k, row] of incoming) {
+    const old = existing.get(k);
+    if (old && old.person_id !== null && SAME_VALUES.every((c) => old[c] === row[c])) continue;
+    // A record that had already landed keeps how it first found its person.
+    const matchedBy = old && old.person_id !== null ? old.matched_by : row.matched_by;
+    current.set(k, { ...row, matched_by: matchedBy, supplies: old?.supplies ?? '[]' });
+    changed.add(k);
+  }
+  const byPerson = new Map<string, PersonSourcesTable[]>();
+  for (const r of current.values()) if (r.person_id !== null && persons.has(r.person_id)) byPerson.set(r.person_id, [...(byPerson.get(r.person_id) ?? []), r]);
+  for (const [personId, rows] of byPerson) {
+    const person = persons.get(personId)!;
+    const m = mergeSources(policy, rows.map(asSource), person.email_norm);
+    const text = (v: AttributeValue): string | null => (v === null ? null : String(v));
+    persons.set(personId, {
+      ...person,
+      email: text(m.fields.email) ?? person.email,
+      first_name: text(m.fields.firstName),
+      last_name: text(m.fields.lastName),
+      company: text(m.fields.company),
+      owner: text(m.fields.owner),
+      source: text(m.fields.source),
+      country: text(m.fields.country),
+      industry: text(m.fields.industry),
+      title: text(m.fields.title),
+      do_not_call: m.fields.doNotCall === true ? 1 : 0,
+      do_not_email: m.fields.doNotEmail === true ? 1 : 0,
+      attributes: writeJson(m.attributes),
+    });
+    const supplies = new Map<string, string[]>();
+    for (const [field, p] of Object.entries(m.provenance)) {
+      const k = key({ source: p.source, record_key: p.recordKey });
+      supplies.set(k, [...(supplies.get(k) ?? []), field]);
+    }
+    for (const r of rows) {
+      const next = JSON.stringify((supplies.get(key(r)) ?? []).sort());
+      if (next !== r.supplies) {
+        current.set(key(r), { ...r, supplies: next });
+        changed.add(key(r));
+      }
+    }
+  }
+  const writes = [...changed].map((k) => current.get(k)!);
+  for (const part of chunks(writes, 100)) {
+    await trx
+      .insertInto('person_sources')
+      .values(part)
+      .onConflict((oc) =>
+        oc.columns(['source', 'record_key']).doUpdateSet((eb) => ({
+          external_id: eb.ref('excluded.external_id'),
+          person_id: eb.ref('excluded.person_id'),
+          email: eb.ref('excluded.email'),
+          email_norm: eb.ref('excluded.email_norm'),
+          email_loose: eb.ref('excluded.email_loose'),
+          name_key: eb.ref('excluded.name_key'),
+          owner: eb.ref('excluded.owner'),
+          stage: eb.ref('excluded.stage'),
+          status_raw: eb.ref('excluded.status_raw'),
+          stage_at: eb.ref('excluded.stage_at'),
+          created_at: eb.ref('excluded.created_at'),
+          updated_at: eb.ref('excluded.updated_at'),
+          fields: eb.ref('excluded.fields'),
+          attributes: eb.ref('excluded.attributes'),
+          supplies: eb.ref('excluded.supplies'),
+          matched_by: eb.ref('excluded.matched_by'),
+          file: eb.ref('excluded.file'),
+          row: eb.ref('excluded.row'),
+          seen_at: eb.ref('excluded.seen_at'),
+          reason: eb.ref('excluded.reason'),
+        })),
+      )
+      .execute();
+  }
+}
+
+/**
+ * Keeps what could be read of rejected persons rows (system, key, status, date) so their
+ * system's count can be explained. Never overwrites a record that landed.
+ */
+export async function recordRejectedPersonRows(db: Kysely<Database>, rejects: readonly Reject[], at: string): Promise<void> {
+  const rows = new Map<string, PersonSourcesTable>();
+  for (const r of rejects) {
+    const rec = r.record;
+    if (!rec) continue;
+    const row: PersonSourcesTable = {
+      source: rec.system,
+      record_key: recordKey(rec.externalId, rec.email) ?? `row:${r.file}:${r.row}`,
+      external_id: rec.externalId,
+      person_id: null,
+      email: rec.email,
+      email_norm: normaliseEmail(rec.email),
+      email_loose: null,
+      name_key: null,
+      owner: null,
+      stage: rec.status.stage,
+      status_raw: rec.status.raw,
+      stage_at: rec.status.at,
+      created_at: rec.createdAt,
+      updated_at: null,
+      fields: '{}',
+      attributes: '{}',
+      supplies: '[]',
+      matched_by: 'rejected',
+      file: r.file,
+      row: r.row,
+      seen_at: at,
+      reason: r.field ? `${r.field}: ${r.reason}` : r.reason,
+    };
+    rows.set(`${row.source}\u0000${row.record_key}`, row);
+  }
+  for (const part of chunks([...rows.values()], 100)) {
+    await db
+      .insertInto('person_sources')
+      .values(part)
+      .onConflict((oc) =>
+        oc
+          .columns(['source', 'record_key'])
+          .doUpdateSet((eb) => ({
+            stage: eb.ref('excluded.stage'),
+            status_raw: eb.ref('excluded.status_raw'),
+            stage_at: eb.ref('excluded.stage_at'),
+            created_at: eb.ref('excluded.created_at'),
+            file: eb.ref('excluded.file'),
+            row: eb.ref('excluded.row'),
+            reason: eb.ref('excluded.reason'),
+          }))
+          .where('person_sources.person_id', 'is', null),
+      )
+      .execute();
+  }
+}
