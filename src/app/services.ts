@@ -5,6 +5,8 @@ import type { FunnelReportRequest } from './funnel-report.js';
 import type { Reject } from './ports/import-records.js';
 import type { ImportProgress } from './ports/import-source.js';
 import type { ReplayProgress } from './replay.js';
+import type { ReconcileReport } from '../domain/reconciliation.js';
+import type { ReconcileRequest } from './reconcile.js';
 
 export interface ImportFilesRequest {
   readonly paths: readonly string[];
@@ -34,6 +36,8 @@ export interface Services {
   replay(modelFile: string | null, onProgress?: (p: ReplayProgress) => void): Promise<{ persons: number; transitions: number; modelVersion: string }>;
   funnelModel(): Promise<FunnelModel>;
   funnelReport(request: FunnelReportRequest): Promise<FunnelReport>;
+  /** Where the systems disagree, why, and which value Tandem uses (identity, conflicts, counts). */
+  reconcile(request: ReconcileRequest): Promise<ReconcileReport>;
   close(): Promise<void>;
 }
 

@@ -5,6 +5,7 @@ import { listPresets } from '../importers/load-mapping.js';
 import type { CliIo } from './cli-io.js';
 import { importCommand } from './commands/import-command.js';
 import { modelCommand } from './commands/model-command.js';
+import { reconcileCommand } from './commands/reconcile-command.js';
 import { replayCommand } from './commands/replay-command.js';
 import { reportCommand } from './commands/report-command.js';
 import { exitCodeFor } from './exit-codes.js';
@@ -35,6 +36,7 @@ export function buildProgram(deps: ProgramDeps): { program: Command; io: CliIo }
   importCommand(program, deps.open, io);
   replayCommand(program, deps.open, io);
   reportCommand(program, deps.open, io);
+  reconcileCommand(program, deps.open, io);
   modelCommand(program, io);
   program
     .command('presets')

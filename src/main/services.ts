@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { importData } from '../app/import-data.js';
 import { funnelReport } from '../app/funnel-report.js';
+import { reconcile } from '../app/reconcile.js';
 import { replayAll, replayPersons, replayVersion } from '../app/replay.js';
 import type { ReplayContext } from '../app/replay.js';
 import type { Services } from '../app/services.js';
@@ -77,6 +78,11 @@ export async function openServices(db: string): Promise<Services> {
       const { model } = await activeFunnelModel(store);
       const ctx = await replayContext(store, model, request.at);
       return funnelReport(store.reports, { ...model, version: replayVersion(ctx) }, request);
+    },
+    async reconcile(request) {
+      const { model } = await activeFunnelModel(store);
+      const ctx = await replayContext(store, model, new Date());
+      return reconcile(store.reconcile, { ...model, version: replayVersion(ctx) }, request);
     },
     close: () => store.close(),
   };

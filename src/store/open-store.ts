@@ -7,6 +7,7 @@ import { createPostgresDialect, postgresHelpers } from './dialects/postgres.js';
 import { createSqliteDialect, sqliteHelpers } from './dialects/sqlite.js';
 import { KyselyImportStore } from './kysely-import-store.js';
 import { KyselyModelStore } from './kysely-model-store.js';
+import { KyselyReconcileStore } from './kysely-reconcile-store.js';
 import { KyselyReplayStore } from './kysely-replay-store.js';
 import { KyselyReportStore } from './kysely-report-store.js';
 import { migrationProvider } from './migrations/index.js';
@@ -52,6 +53,7 @@ export async function openStore(location: string): Promise<OpenedStore> {
     replay: new KyselyReplayStore(db),
     reports: new KyselyReportStore(db, helpers),
     models: new KyselyModelStore(db),
+    reconcile: new KyselyReconcileStore(db),
     close: () => db.destroy(),
   };
 }

@@ -1,5 +1,6 @@
 import type { ImportStore } from './import-store.js';
 import type { ModelStore } from './model-store.js';
+import type { ReconcileStore } from './reconcile-store.js';
 import type { ReplayStore } from './replay-store.js';
 import type { ReportStore } from './report-store.js';
 
@@ -10,5 +11,6 @@ export interface Store {
   readonly replay: ReplayStore;
   readonly reports: ReportStore;
   readonly models: ModelStore;
+  readonly reconcile: ReconcileStore;
   close(): Promise<void>;
 }
