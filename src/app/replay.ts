@@ -37,6 +37,9 @@ export async function replayAll(
   onProgress?: (p: ReplayProgress) => void,
 ): Promise<{ persons: number; transitions: number }> {
   const total = await store.countPersons();
+  // Clearing the version once is far cheaper than deleting page by page; a crash mid-way
+  // leaves the queue and a partial version that the next replay rebuilds the same way.
+  await store.deleteTimelines(replayVersion(ctx));
   let after: string | null = null;
   let persons = 0;
   let transitions = 0;
@@ -44,7 +47,7 @@ export async function replayAll(
     const page = await store.pagePersonActivities(after, PAGE);
     if (page.length === 0) break;
     const timelines = page.map((p) => timelineOf(ctx, p));
-    await store.writeTimelines(replayVersion(ctx), timelines);
+    await store.writeTimelines(replayVersion(ctx), timelines, { known: 'absent' });
     persons += page.length;
     transitions += timelines.reduce((n, t) => n + t.transitions.length, 0);
     after = page[page.length - 1]!.personId;
@@ -69,4 +72,34 @@ export async function replayPersons(
     onProgress?.({ done: Math.min(i + PAGE, personIds.length), total: personIds.length });
   }
   return { persons: personIds.length, transitions };
+}
+
+/**
+ * Replays everyone on the replay queue: what imports and ingests touched, including what a
+ * crashed run left behind. Persons leave the queue in the same transaction as their timeline.
+ */
+export async function replayQueued(
+  store: ReplayStore,
+  ctx: ReplayContext,
+  onProgress?: (p: ReplayProgress) => void,
+): Promise<{ persons: number; transitions: number }> {
+  let persons = 0;
+  let transitions = 0;
+  for (;;) {
+    const ids = await store.queuedPersonIds(PAGE);
+    if (ids.length === 0) break;
+    const page = await store.personActivities(ids);
+    const timelines = page.map((p) => timelineOf(ctx, p));
+    // A queued id whose person no longer exists still leaves the queue (an empty timeline).
+    const missing = ids.filter((id) => !page.some((p) => p.personId === id));
+    await store.writeTimelines(replayVersion(ctx), [...timelines, ...missing.map((id) => emptyTimeline(ctx, id))]);
+    persons += page.length;
+    transitions += timelines.reduce((n, t) => n + t.transitions.length, 0);
+    onProgress?.({ done: persons, total: persons + (await store.queuedPersonIds(1)).length });
+  }
+  return { persons, transitions };
+}
+
+function emptyTimeline(ctx: ReplayContext, personId: string): Timeline {
+  return replayPerson({ ...ctx.model, version: replayVersion(ctx) }, personId, []);
 }

@@ -43,3 +43,9 @@ export interface Services {
 
 export type OpenServices = (db: string) => Promise<Services>;
 export type { ImportOptions };
+
+/** Whole-store operations that work on the database location, not through an open store. */
+export interface StoreAdmin {
+  backup(db: string, file: string): Promise<{ pages: number }>;
+  restore(file: string, db: string): Promise<{ persons: number }>;
+}

@@ -20,6 +20,8 @@ export function exitCodeFor(code: ErrorCode): number {
       return 67;
     case 'NOT_REPLAYED':
       return 70;
+    case 'UNSUPPORTED':
+      return 69;
     default: {
       const never: never = code;
       return Number(never) || 1;

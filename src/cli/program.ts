@@ -1,8 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { TandemError, formatPlace } from '../domain/errors.js';
-import type { OpenServices } from '../app/services.js';
+import type { OpenServices, StoreAdmin } from '../app/services.js';
 import { listPresets } from '../importers/load-mapping.js';
 import type { CliIo } from './cli-io.js';
+import { backupCommands } from './commands/backup-command.js';
 import { importCommand } from './commands/import-command.js';
 import { modelCommand } from './commands/model-command.js';
 import { reconcileCommand } from './commands/reconcile-command.js';
@@ -12,6 +13,7 @@ import { exitCodeFor } from './exit-codes.js';
 
 export interface ProgramDeps {
   readonly open: OpenServices;
+  readonly admin: StoreAdmin;
   readonly defaultDb: string;
   readonly out?: (text: string) => void;
   readonly err?: (text: string) => void;
@@ -38,6 +40,7 @@ export function buildProgram(deps: ProgramDeps): { program: Command; io: CliIo }
   reportCommand(program, deps.open, io);
   reconcileCommand(program, deps.open, io);
   modelCommand(program, io);
+  backupCommands(program, deps.admin, io);
   program
     .command('presets')
     .description('List the bundled import presets')

@@ -14,7 +14,11 @@ export function formatNumber(n: number): string {
 }
 
 function asTable(t: TableData): string {
-  const table = new Table({ head: [...t.columns], style: { head: [], border: [] } });
+  const table = new Table({
+    head: [...t.columns],
+    style: { head: [], border: [], compact: true },
+    colAligns: t.columns.map((_, i) => (t.rows.some((r) => typeof r[i] === 'number') ? 'right' : 'left')),
+  });
   for (const r of t.rows) table.push(r.map(cell));
   return [t.title, table.toString(), ...(t.notes ?? [])].join('\n');
 }
@@ -32,14 +36,12 @@ function asMarkdown(t: TableData): string {
 
 function asCsv(tables: readonly TableData[]): string {
   // One CSV: the first column names the table, so several tables stay machine-readable.
-  const columns = Math.max(...tables.map((t) => t.columns.length));
   const rows: (string | number)[][] = [];
   for (const t of tables) {
     rows.push(['table', ...t.columns]);
     for (const r of t.rows) rows.push([t.title, ...r.map(csvSafe)]);
-    void columns;
   }
-  return stringify(rows.map((r) => r.map((v) => (typeof v === 'string' ? csvSafe(v) : v))));
+  return stringify(rows.map((r) => r.map(csvSafe)));
 }
 
 /** Renders report tables (or the JSON value) in the chosen format. */

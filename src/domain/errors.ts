@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'BAD_INPUT',
   'NOT_REPLAYED',
+  'UNSUPPORTED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -18,6 +18,8 @@ export interface RevenueAggregate {
   readonly wonCount: number;
   readonly lostCount: number;
   readonly wonAmountMinor: number;
+  /** Won deals whose amount is known (the average selling price is over these). */
+  readonly wonWithAmount: number;
 }
 
 export interface FunnelAggregate {
@@ -94,7 +96,7 @@ function revenueFigures(rows: readonly RevenueAggregate[], fallbackCurrency: str
       wonCount: r.wonCount,
       lostCount: r.lostCount,
       wonAmount,
-      averageSellingPrice: r.wonCount > 0 ? wonAmount / r.wonCount : null,
+      averageSellingPrice: r.wonWithAmount > 0 ? wonAmount / r.wonWithAmount : null,
       winRate: ratio(r.wonCount, r.wonCount + r.lostCount),
       currency,
     };
@@ -108,10 +110,11 @@ function revenueFigures(rows: readonly RevenueAggregate[], fallbackCurrency: str
       wonCount: (prev?.wonCount ?? 0) + r.wonCount,
       lostCount: (prev?.lostCount ?? 0) + r.lostCount,
       wonAmountMinor: (prev?.wonAmountMinor ?? 0) + r.wonAmountMinor,
+      wonWithAmount: (prev?.wonWithAmount ?? 0) + r.wonWithAmount,
     });
   }
   const list = [...merged.values()];
-  if (list.length === 0) return single({ currency: fallbackCurrency, wonCount: 0, lostCount: 0, wonAmountMinor: 0 });
+  if (list.length === 0) return single({ currency: fallbackCurrency, wonCount: 0, lostCount: 0, wonAmountMinor: 0, wonWithAmount: 0 });
   if (list.length === 1) return single(list[0]!);
   // Amounts in different currencies are never added up: counts are, money is shown per currency.
   const byCurrency = list.map(single).sort((a, b) => b.wonAmount - a.wonAmount);

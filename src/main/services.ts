@@ -3,13 +3,14 @@ import { readFileSync } from 'node:fs';
 import { importData } from '../app/import-data.js';
 import { funnelReport } from '../app/funnel-report.js';
 import { reconcile } from '../app/reconcile.js';
-import { replayAll, replayPersons, replayVersion } from '../app/replay.js';
+import { replayAll, replayQueued, replayVersion } from '../app/replay.js';
 import type { ReplayContext } from '../app/replay.js';
-import type { Services } from '../app/services.js';
+import type { Services, StoreAdmin } from '../app/services.js';
 import type { Store } from '../app/ports/store.js';
 import type { FunnelModel } from '../domain/funnel-model.js';
 import { DEFAULT_FUNNEL_MODEL_PATH, parseFunnelModel, readTextFile } from '../config/load-funnel-model.js';
 import { resolveImportFiles } from '../importers/resolve-import-files.js';
+import { backupStore, restoreStore } from '../store/backup.js';
 import { openStore } from '../store/open-store.js';
 
 /** The active funnel model: the last one replayed, or the bundled default. */
@@ -51,11 +52,11 @@ export async function openServices(db: string): Promise<Services> {
         precedence: (await activeFunnelModel(store)).model.precedence,
       });
       let replayed = 0;
-      if (request.replay !== false && summary.touchedPersonIds.length > 0) {
+      if (request.replay !== false) {
         const { model, content } = await activeFunnelModel(store);
         await adopt(store, model, content, now());
         const ctx = await replayContext(store, model, new Date());
-        replayed = (await replayPersons(store.replay, ctx, summary.touchedPersonIds, hooks.onReplay)).persons;
+        replayed = (await replayQueued(store.replay, ctx, hooks.onReplay)).persons;
       }
       return { ...summary, replayed };
     },
@@ -87,3 +88,8 @@ export async function openServices(db: string): Promise<Services> {
     close: () => store.close(),
   };
 }
+
+export const storeAdmin: StoreAdmin = {
+  backup: (db, file) => backupStore(db, file),
+  restore: async (file, db) => restoreStore(file, db),
+};

@@ -12,6 +12,7 @@ import type {
 import type { BatchOutcome, ImportRunStats, ImportStore } from '../app/ports/import-store.js';
 import { DEFAULT_PRECEDENCE } from '../domain/precedence.js';
 import type { PrecedencePolicy } from '../domain/precedence.js';
+import type { DialectHelpers } from './dialects/dialect-helpers.js';
 import { stableId } from './ids.js';
 import { readJson, writeJson } from './json-column.js';
 import { mergeBySourcePrecedence, recordRejectedPersonRows } from './person-sources.js';
@@ -95,8 +96,16 @@ function mergePerson(id: string, prev: PersonsTable | undefined, rec: PersonReco
   };
 }
 
+const PERSON_COLUMNS = [
+  'email', 'email_norm', 'first_name', 'last_name', 'company', 'account_id', 'owner', 'source', 'country', 'industry',
+  'title', 'created_at', 'do_not_call', 'do_not_email', 'attributes', 'updated_at',
+] as const;
+
 export class KyselyImportStore implements ImportStore {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly helpers: DialectHelpers,
+  ) {}
 
   async startRun(id: string, files: readonly string[], at: string): Promise<void> {
     await this.db
@@ -139,6 +148,7 @@ export class KyselyImportStore implements ImportStore {
       );
       await this.upsertOpportunities(trx, batch.opportunities, resolved, touched);
       const inserted = await this.insertActivities(trx, batch.activities, resolved, touched, rejects);
+      await this.helpers.insertMany(trx, 'replay_queue', [...touched].map((person_id) => ({ person_id, queued_at: at })), { columns: ['person_id'] });
       return { rejects, touchedPersonIds: [...touched], activitiesInserted: inserted };
     });
   }
@@ -154,15 +164,8 @@ export class KyselyImportStore implements ImportStore {
     for (const a of batch.accounts) add(a.domain, a.name, a.attributes);
     for (const p of batch.persons) add(p.accountDomain ?? (normaliseEmail(p.fields.email) ?? '').split('@')[1] ?? null, p.fields.company);
     for (const o of batch.opportunities) add(o.accountDomain, o.accountName);
-    for (const part of chunks([...byDomain])) {
-      await trx
-        .insertInto('accounts')
-        .values(part.map(([domain, v]) => ({ id: accountId(domain), domain, name: v.name, attributes: writeJson(v.attributes), created_at: null })))
-        .onConflict((oc) =>
-          oc.column('id').doUpdateSet((eb) => ({ name: eb.fn.coalesce(eb.ref('excluded.name'), eb.ref('accounts.name')) })),
-        )
-        .execute();
-    }
+    const rows = [...byDomain].map(([domain, v]) => ({ id: accountId(domain), domain, name: v.name, attributes: writeJson(v.attributes), created_at: null }));
+    await this.helpers.insertMany(trx, 'accounts', rows, { columns: ['id'], keep: ['name'] });
   }
 
   private async upsertPersons(
@@ -208,36 +211,9 @@ export class KyselyImportStore implements ImportStore {
       landed.push({ record: rec, personId: id, matchedBy: hit ? (hit.kind === 'external' ? 'externalId' : 'email') : 'new' });
     }
     // Each field's value by source precedence over every record of the person (person-sources.ts).
-    await mergeBySourcePrecedence(trx, landed, merged, precedence, at);
-    for (const part of chunks([...merged.values()], 200)) {
-      await trx
-        .insertInto('persons')
-        .values(part)
-        .onConflict((oc) =>
-          oc.column('id').doUpdateSet((eb) => ({
-            email: eb.ref('excluded.email'),
-            email_norm: eb.ref('excluded.email_norm'),
-            first_name: eb.ref('excluded.first_name'),
-            last_name: eb.ref('excluded.last_name'),
-            company: eb.ref('excluded.company'),
-            account_id: eb.ref('excluded.account_id'),
-            owner: eb.ref('excluded.owner'),
-            source: eb.ref('excluded.source'),
-            country: eb.ref('excluded.country'),
-            industry: eb.ref('excluded.industry'),
-            title: eb.ref('excluded.title'),
-            created_at: eb.ref('excluded.created_at'),
-            do_not_call: eb.ref('excluded.do_not_call'),
-            do_not_email: eb.ref('excluded.do_not_email'),
-            attributes: eb.ref('excluded.attributes'),
-            updated_at: eb.ref('excluded.updated_at'),
-          })),
-        )
-        .execute();
-    }
-    for (const part of chunks([...identities.values()])) {
-      await trx.insertInto('identities').values(part).onConflict((oc) => oc.columns(['source', 'external_id']).doNothing()).execute();
-    }
+    await mergeBySourcePrecedence(trx, landed, merged, precedence, at, this.helpers.insertMany);
+    await this.helpers.insertMany(trx, 'persons', [...merged.values()], { columns: ['id'], update: PERSON_COLUMNS });
+    await this.helpers.insertMany(trx, 'identities', [...identities.values()], { columns: ['source', 'external_id'] });
   }
 
   private async upsertOpportunities(
@@ -269,27 +245,11 @@ export class KyselyImportStore implements ImportStore {
         attributes: writeJson({ ...o.attributes, ...unresolved }),
       });
     }
-    for (const part of chunks([...rows.values()], 200)) {
-      await trx
-        .insertInto('opportunities')
-        .values(part)
-        .onConflict((oc) =>
-          oc.columns(['source', 'external_id']).doUpdateSet((eb) => ({
-            person_id: eb.fn.coalesce(eb.ref('excluded.person_id'), eb.ref('opportunities.person_id')),
-            account_id: eb.fn.coalesce(eb.ref('excluded.account_id'), eb.ref('opportunities.account_id')),
-            name: eb.ref('excluded.name'),
-            amount_minor: eb.ref('excluded.amount_minor'),
-            currency: eb.ref('excluded.currency'),
-            stage: eb.ref('excluded.stage'),
-            status: eb.ref('excluded.status'),
-            owner: eb.ref('excluded.owner'),
-            created_at: eb.ref('excluded.created_at'),
-            closed_at: eb.ref('excluded.closed_at'),
-            attributes: eb.ref('excluded.attributes'),
-          })),
-        )
-        .execute();
-    }
+    await this.helpers.insertMany(trx, 'opportunities', [...rows.values()], {
+      columns: ['source', 'external_id'],
+      update: ['name', 'amount_minor', 'currency', 'stage', 'status', 'owner', 'created_at', 'closed_at', 'attributes'],
+      keep: ['person_id', 'account_id'],
+    });
   }
 
   private async insertActivities(
@@ -319,15 +279,7 @@ export class KyselyImportStore implements ImportStore {
         properties: writeJson(a.properties),
       });
     }
-    let inserted = 0;
-    for (const part of chunks([...rows.values()], 300)) {
-      const result = await trx
-        .insertInto('activities')
-        .values(part)
-        .onConflict((oc) => oc.columns(['source', 'external_id']).doNothing())
-        .executeTakeFirst();
-      inserted += Number(result.numInsertedOrUpdatedRows ?? 0);
-    }
+    const inserted = await this.helpers.insertMany(trx, 'activities', [...rows.values()], { columns: ['source', 'external_id'] });
     // Only persons whose activities changed need replaying.
     if (inserted > 0) for (const r of rows.values()) touched.add(r.person_id);
     return inserted;

@@ -5,6 +5,7 @@ import type { Timeline } from '../domain/lifecycle.js';
 import { MAIN_STAGES } from '../domain/stage.js';
 import type { StageId } from '../domain/stage.js';
 import type { PersonActivities, ReplayStore } from '../app/ports/replay-store.js';
+import type { DialectHelpers } from './dialects/dialect-helpers.js';
 import { readJson } from './json-column.js';
 import type { ActivitiesTable, Database, JourneysTable, PersonsTable } from './schema.js';
 
@@ -66,7 +67,10 @@ function journeyRow(t: Timeline): JourneysTable {
 }
 
 export class KyselyReplayStore implements ReplayStore {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly helpers: DialectHelpers,
+  ) {}
 
   async countPersons(): Promise<number> {
     const r = await this.db.selectFrom('persons').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
@@ -99,15 +103,19 @@ export class KyselyReplayStore implements ReplayStore {
     return group(persons, await this.activitiesOf(persons.map((p) => p.id)));
   }
 
-  async writeTimelines(modelVersion: string, timelines: readonly Timeline[]): Promise<void> {
+  /** `known: 'absent'` skips deleting old rows (a full replay cleared the version first). */
+  async writeTimelines(modelVersion: string, timelines: readonly Timeline[], options: { readonly known: 'absent' | 'maybe' } = { known: 'maybe' }): Promise<void> {
     if (timelines.length === 0) return;
     await this.db.transaction().execute(async (trx) => {
       for (let i = 0; i < timelines.length; i += 300) {
         const part = timelines.slice(i, i + 300);
         const ids = part.map((t) => t.journey.personId);
-        for (const table of ['transitions', 'spans', 'journeys'] as const) {
-          await trx.deleteFrom(table).where('model_version', '=', modelVersion).where('person_id', 'in', ids).execute();
+        if (options.known === 'maybe') {
+          for (const table of ['transitions', 'spans', 'journeys'] as const) {
+            await trx.deleteFrom(table).where('model_version', '=', modelVersion).where('person_id', 'in', ids).execute();
+          }
         }
+        await trx.deleteFrom('replay_queue').where('person_id', 'in', ids).execute();
         const transitions = part.flatMap((t) =>
           t.transitions.map((x) => ({
             model_version: modelVersion,
@@ -121,7 +129,7 @@ export class KyselyReplayStore implements ReplayStore {
             activity_id: x.activityId,
           })),
         );
-        for (let k = 0; k < transitions.length; k += 500) await trx.insertInto('transitions').values(transitions.slice(k, k + 500)).execute();
+        await this.helpers.insertMany(trx, 'transitions', transitions);
         const spans = part.flatMap((t) =>
           t.spans.map((s, seq) => ({
             model_version: modelVersion,
@@ -133,11 +141,16 @@ export class KyselyReplayStore implements ReplayStore {
             next_stage: s.nextStage,
           })),
         );
-        for (let k = 0; k < spans.length; k += 500) await trx.insertInto('spans').values(spans.slice(k, k + 500)).execute();
+        await this.helpers.insertMany(trx, 'spans', spans);
         const journeys = part.filter((t) => t.transitions.length > 0).map(journeyRow);
-        for (let k = 0; k < journeys.length; k += 100) await trx.insertInto('journeys').values(journeys.slice(k, k + 100)).execute();
+        await this.helpers.insertMany(trx, 'journeys', journeys);
       }
     });
+  }
+
+  async queuedPersonIds(limit: number): Promise<string[]> {
+    const rows = await this.db.selectFrom('replay_queue').select('person_id').orderBy('person_id').limit(limit).execute();
+    return rows.map((r) => r.person_id);
   }
 
   async deleteTimelines(modelVersion: string): Promise<void> {

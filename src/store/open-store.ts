@@ -31,11 +31,12 @@ export async function openStore(location: string): Promise<OpenedStore> {
     helpers = postgresHelpers;
   } else {
     try {
-      dialect = createSqliteDialect(location).dialect;
+      const opened = createSqliteDialect(location);
+      dialect = opened.dialect;
+      helpers = sqliteHelpers(opened.raw);
     } catch (e) {
       throw new TandemError('DB_UNREACHABLE', `cannot open the SQLite file ${location}: ${(e as Error).message}`);
     }
-    helpers = sqliteHelpers;
   }
   const db = new Kysely<Database>({ dialect });
   const migrator = new Migrator({ db, provider: migrationProvider });
@@ -49,8 +50,8 @@ export async function openStore(location: string): Promise<OpenedStore> {
     dialect: helpers.name,
     db,
     helpers,
-    imports: new KyselyImportStore(db),
-    replay: new KyselyReplayStore(db),
+    imports: new KyselyImportStore(db, helpers),
+    replay: new KyselyReplayStore(db, helpers),
     reports: new KyselyReportStore(db, helpers),
     models: new KyselyModelStore(db),
     reconcile: new KyselyReconcileStore(db),

@@ -7,6 +7,7 @@ import { normaliseEmail } from '../domain/normalise.js';
 import { MERGED_PERSON_FIELDS } from '../domain/precedence.js';
 import type { PrecedencePolicy } from '../domain/precedence.js';
 import type { PersonRecord, Reject } from '../app/ports/import-records.js';
+import type { InsertMany } from './dialects/bulk-insert.js';
 import { readJson, writeJson } from './json-column.js';
 import type { Database, PersonSourcesTable, PersonsTable } from './schema.js';
 
@@ -69,6 +70,11 @@ function toRow(l: LandedPerson, at: string): PersonSourcesTable {
   };
 }
 
+const UPDATED_COLUMNS: readonly (keyof PersonSourcesTable)[] = [
+  'external_id', 'person_id', 'email', 'email_norm', 'email_loose', 'name_key', 'owner', 'stage', 'status_raw', 'stage_at',
+  'created_at', 'updated_at', 'fields', 'attributes', 'supplies', 'matched_by', 'file', 'row', 'seen_at', 'reason',
+];
+
 const SAME_VALUES: readonly (keyof PersonSourcesTable)[] = ['person_id', 'email', 'owner', 'stage', 'status_raw', 'stage_at', 'created_at', 'updated_at', 'fields', 'attributes'];
 
 function asSource(row: PersonSourcesTable): SourceRecord {
@@ -111,6 +117,7 @@ export async function mergeBySourcePrecedence(
   persons: Map<string, PersonsTable>,
   policy: PrecedencePolicy,
   at: string,
+  insertMany: InsertMany,
 ): Promise<void> {
   const key = (r: Pick<PersonSourcesTable, 'source' | 'record_key'>): string => `${r.source}\u0000${r.record_key}`;
   const incoming = new Map<string, PersonSourcesTable>();
@@ -165,36 +172,7 @@ export async function mergeBySourcePrecedence(
     }
   }
   const writes = [...changed].map((k) => current.get(k)!);
-  for (const part of chunks(writes, 100)) {
-    await trx
-      .insertInto('person_sources')
-      .values(part)
-      .onConflict((oc) =>
-        oc.columns(['source', 'record_key']).doUpdateSet((eb) => ({
-          external_id: eb.ref('excluded.external_id'),
-          person_id: eb.ref('excluded.person_id'),
-          email: eb.ref('excluded.email'),
-          email_norm: eb.ref('excluded.email_norm'),
-          email_loose: eb.ref('excluded.email_loose'),
-          name_key: eb.ref('excluded.name_key'),
-          owner: eb.ref('excluded.owner'),
-          stage: eb.ref('excluded.stage'),
-          status_raw: eb.ref('excluded.status_raw'),
-          stage_at: eb.ref('excluded.stage_at'),
-          created_at: eb.ref('excluded.created_at'),
-          updated_at: eb.ref('excluded.updated_at'),
-          fields: eb.ref('excluded.fields'),
-          attributes: eb.ref('excluded.attributes'),
-          supplies: eb.ref('excluded.supplies'),
-          matched_by: eb.ref('excluded.matched_by'),
-          file: eb.ref('excluded.file'),
-          row: eb.ref('excluded.row'),
-          seen_at: eb.ref('excluded.seen_at'),
-          reason: eb.ref('excluded.reason'),
-        })),
-      )
-      .execute();
-  }
+  await insertMany(trx, 'person_sources', writes, { columns: ['source', 'record_key'], update: UPDATED_COLUMNS });
 }
 
 /**

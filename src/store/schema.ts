@@ -172,6 +172,11 @@ export interface ModelVersionsTable {
   active: number;
 }
 
+export interface ReplayQueueTable {
+  person_id: string;
+  queued_at: string;
+}
+
 export interface Database {
   accounts: AccountsTable;
   persons: PersonsTable;
@@ -185,4 +190,5 @@ export interface Database {
   import_runs: ImportRunsTable;
   import_rejects: ImportRejectsTable;
   model_versions: ModelVersionsTable;
+  replay_queue: ReplayQueueTable;
 }

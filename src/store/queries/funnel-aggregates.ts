@@ -57,6 +57,7 @@ export async function funnelAggregates(
         sql`sum(case when o.status = 'won' then 1 else 0 end)`.as('won'),
         sql`sum(case when o.status = 'lost' then 1 else 0 end)`.as('lost'),
         sql`sum(case when o.status = 'won' then coalesce(o.amount_minor, 0) else 0 end)`.as('amount'),
+        sql`sum(case when o.status = 'won' and o.amount_minor is not null then 1 else 0 end)`.as('priced'),
       ])
       .groupBy(grouped ? [sql`1`, 'o.currency'] : ['o.currency']);
     // An opportunity belongs to the cohort of its person; one without a person to the period it was created in.
@@ -76,7 +77,7 @@ export async function funnelAggregates(
       p90DaysToNext: numOrNull(r?.[`p90_${s}`]),
     }));
   const toRevenue = (rows: Row[]): RevenueAggregate[] =>
-    rows.map((r) => ({ currency: (r.currency as string | null) ?? null, wonCount: num(r.won), lostCount: num(r.lost), wonAmountMinor: num(r.amount) }));
+    rows.map((r) => ({ currency: (r.currency as string | null) ?? null, wonCount: num(r.won), lostCount: num(r.lost), wonAmountMinor: num(r.amount), wonWithAmount: num(r.priced) }));
 
   const [overallRows, overallRevenue] = await Promise.all([journeys(false), revenue(false)]);
   const overall: FunnelAggregate = { key: null, stages: toStages(overallRows[0]), revenue: toRevenue(overallRevenue) };
