@@ -127,7 +127,7 @@ export async function opportunityConflicts(store: ReconcileStore): Promise<Confl
         field: 'opportunity',
         opportunity: o.externalId,
         values: [{ source: o.source, value: why, record: o.externalId }],
-        used: 'in revenue by its own dates; in no person’s journey',
+        used: 'counted in revenue, in no person’s journey',
         usedSource: o.source,
         rule: null,
       },

@@ -4,13 +4,14 @@ import { CONFLICT_KINDS } from '../domain/reconciliation.js';
 import type { Conflict, ConflictValue, ReconcileReport } from '../domain/reconciliation.js';
 import type { TableData } from './table-data.js';
 
-const BUCKET_LABELS: Record<CountBucket, string> = {
-  rejectedRows: 'rejected rows',
-  mergedDuplicates: 'merged duplicates',
-  outsidePeriod: 'outside the period',
-  skippedStages: 'skipped stages counted as passed',
-  precedence: 'conflicts resolved by precedence',
-  modelRules: 'funnel model rules',
+/** Short column names; the legend under the table says what each means. */
+const BUCKET_LABELS: Record<CountBucket, readonly [string, string]> = {
+  rejectedRows: ['rejected', 'rows a system counts that were rejected at import'],
+  mergedDuplicates: ['duplicates', 'records (of one system or both) merged into one person'],
+  outsidePeriod: ['other period', 'a system dates the record in another period than the person entered the funnel'],
+  skippedStages: ['passed', 'skipped stages counted as passed: Tandem counts everyone who reached a later stage'],
+  precedence: ['precedence', 'a system’s status lost a contradiction to another system’s (source precedence)'],
+  modelRules: ['model rules', 'reached (or not) by the funnel model’s rules rather than a status: lead creation, deals, scores'],
 };
 
 const who = (p: { email: string | null; name: string | null; person: string | null }): string => p.email ?? p.name ?? p.person ?? '—';
@@ -20,17 +21,20 @@ function limited<T>(rows: readonly T[], limit: number | null): { rows: readonly 
   return { rows: rows.slice(0, limit), notes: [`… and ${rows.length - limit} more (all of them with --format json or csv)`] };
 }
 
-function valueText(v: ConflictValue): string {
+function valueText(v: ConflictValue, detailed: boolean): string {
   const raw = v.raw && v.raw !== v.value ? ` (${v.raw})` : '';
-  return `${v.source}: ${String(v.value)}${raw}${v.file ? ` [${v.file} row ${v.row}]` : ''}`;
+  const where = detailed && v.file ? ` [${v.file} row ${v.row}]` : '';
+  return `${v.source}: ${String(v.value)}${raw}${where}`;
 }
 
-function conflictRow(c: Conflict): (string | number | null)[] {
-  return [c.kind, c.person ? who(c) : `deal ${c.opportunity} ${c.name ?? ''}`.trim(), c.field, c.values.map(valueText).join('; '), c.used === null ? null : String(c.used), c.usedSource, c.rule, c.tandemStage ?? null];
+function conflictRow(c: Conflict, detailed: boolean): (string | number | null)[] {
+  return [c.kind, c.person ? who(c) : `deal ${c.opportunity} ${c.name ?? ''}`.trim(), c.field, c.values.map((v) => valueText(v, detailed)).join('; '), c.used === null ? null : String(c.used), c.usedSource, c.rule, c.tandemStage ?? null];
 }
 
 /** The reconciliation as tables: systems and matching, near-matches, one-system persons, conflicts, counts. */
 export function reconcileTables(r: ReconcileReport, limit: number | null): TableData[] {
+  // Without a limit (csv) every detail goes in; tables for reading stay narrow.
+  const detailed = limit === null;
   const id = r.identity;
   const tables: TableData[] = [
     {
@@ -78,23 +82,24 @@ export function reconcileTables(r: ReconcileReport, limit: number | null): Table
   tables.push({ title: 'Conflicts by kind', columns: ['kind', 'count'], rows: CONFLICT_KINDS.map((k) => [k, r.conflictCounts[k]]) });
   const list = limited(r.conflicts, limit);
   tables.push({
-    title: 'Conflicts: both values, their sources, and the value Tandem uses',
+    title: detailed ? 'Conflicts: each system’s value and the value Tandem uses' : 'Conflicts: each system’s value and the value Tandem uses (files and rows with --format json or csv)',
     columns: ['kind', 'person', 'field', 'values', 'used', 'from', 'rule', 'Tandem stage'],
-    rows: list.rows.map(conflictRow),
+    rows: list.rows.map((c) => conflictRow(c, detailed)),
     notes: list.rows.length ? list.notes : ['none'],
   });
   const sources = [...new Set(r.counts.flatMap((c) => Object.keys(c.bySource)))].sort();
   tables.push({
     title: `Counts per stage and ${r.period.grain}: each system's own status count, Tandem's replayed count, the difference explained`,
-    columns: ['stage', 'period', ...sources, 'Tandem', 'difference', ...COUNT_BUCKETS.map((b) => BUCKET_LABELS[b])],
+    columns: ['stage', 'period', ...sources, 'Tandem', 'difference', ...COUNT_BUCKETS.map((b) => BUCKET_LABELS[b][0])],
     rows: r.counts.map((c) => {
       const systems = sources.reduce((n, s) => n + (c.bySource[s] ?? 0), 0);
       return [c.stage, c.period, ...sources.map((s) => c.bySource[s] ?? 0), c.tandem, c.tandem - systems, ...COUNT_BUCKETS.map((b) => c.explained[b])];
     }),
     notes: [
-      'difference = Tandem − the systems’ counts summed = the sum of the buckets.',
-      'A system’s count: its records whose own status (lifecycle or lead status) is the stage, dated (created) in the period.',
-      'Tandem’s count: persons who reached the stage or a later one, by when they entered the funnel.',
+      'A system’s count: its records whose own status (lifecycle or lead status) is the stage now, by the period they were created in.',
+      'Tandem’s count: persons who reached the stage or a later one, by the period they entered the funnel.',
+      'difference = Tandem − the systems’ counts summed = the sum of:',
+      ...COUNT_BUCKETS.map((b) => `  ${BUCKET_LABELS[b][0]}: ${BUCKET_LABELS[b][1]}`),
     ],
   });
   return tables;

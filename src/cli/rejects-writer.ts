@@ -23,6 +23,8 @@ export class RejectsWriter {
   async close(): Promise<void> {
     const s = this.stream;
     if (!s) return;
+    // Closing twice (after the summary, then in a finally) must not end the stream again.
+    this.stream = null;
     await new Promise<void>((resolve, reject) => s.end((err?: Error | null) => (err ? reject(err) : resolve())));
   }
 }

@@ -68,6 +68,8 @@ export async function openServices(db: string): Promise<Services> {
           })()
         : await activeFunnelModel(store);
       await adopt(store, model, content, now());
+      // Person fields follow the model's source precedence too, not only replayed stages.
+      if (model.precedence) await store.imports.applyPrecedence(model.precedence);
       const ctx = await replayContext(store, model, new Date());
       const result = await replayAll(store.replay, ctx, onProgress);
       return { ...result, modelVersion: replayVersion(ctx) };

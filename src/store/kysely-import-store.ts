@@ -15,7 +15,7 @@ import type { PrecedencePolicy } from '../domain/precedence.js';
 import type { DialectHelpers } from './dialects/dialect-helpers.js';
 import { stableId } from './ids.js';
 import { readJson, writeJson } from './json-column.js';
-import { mergeBySourcePrecedence, recordRejectedPersonRows } from './person-sources.js';
+import { mergeBySourcePrecedence, recordRejectedPersonRows, remergePersons } from './person-sources.js';
 import type { LandedPerson } from './person-sources.js';
 import type { Database, PersonsTable } from './schema.js';
 
@@ -132,6 +132,10 @@ export class KyselyImportStore implements ImportStore {
         .execute();
     }
     await recordRejectedPersonRows(this.db, rejects, new Date().toISOString());
+  }
+
+  applyPrecedence(precedence: PrecedencePolicy): Promise<number> {
+    return remergePersons(this.db, precedence, this.helpers.insertMany);
   }
 
   applyBatch(batch: ImportBatch, at: string, precedence: PrecedencePolicy = DEFAULT_PRECEDENCE): Promise<BatchOutcome> {

@@ -22,4 +22,6 @@ export interface ImportStore {
   recordRejects(runId: string, firstSeq: number, rejects: readonly Reject[]): Promise<void>;
   /** Lands a batch in one transaction; persons' values merged by the precedence policy (default: DEFAULT_PRECEDENCE). */
   applyBatch(batch: ImportBatch, at: string, precedence?: PrecedencePolicy): Promise<BatchOutcome>;
+  /** Re-merges persons known to several records under this policy (the model's precedence changed); returns how many changed. */
+  applyPrecedence(precedence: PrecedencePolicy): Promise<number>;
 }
