@@ -215,7 +215,7 @@ export class KyselyImportStore implements ImportStore {
       landed.push({ record: rec, personId: id, matchedBy: hit ? (hit.kind === 'external' ? 'externalId' : 'email') : 'new' });
     }
     // Each field's value by source precedence over every record of the person (person-sources.ts).
-    await mergeBySourcePrecedence(trx, landed, merged, precedence, at, this.helpers.insertMany);
+    await mergeBySourcePrecedence(trx, landed, merged, precedence, at, this.helpers.insertMany, new Set(existing.keys()));
     await this.helpers.insertMany(trx, 'persons', [...merged.values()], { columns: ['id'], update: PERSON_COLUMNS });
     await this.helpers.insertMany(trx, 'identities', [...identities.values()], { columns: ['source', 'external_id'] });
   }

@@ -118,6 +118,8 @@ export async function mergeBySourcePrecedence(
   policy: PrecedencePolicy,
   at: string,
   insertMany: InsertMany,
+  /** Persons that existed before this batch: only theirs can have stored records (a first import reads nothing). */
+  known: ReadonlySet<string> = new Set(persons.keys()),
 ): Promise<void> {
   const key = (r: Pick<PersonSourcesTable, 'source' | 'record_key'>): string => `${r.source}\u0000${r.record_key}`;
   const incoming = new Map<string, PersonSourcesTable>();
@@ -126,7 +128,8 @@ export async function mergeBySourcePrecedence(
     const first = incoming.get(key(row));
     incoming.set(key(row), first ? { ...row, matched_by: first.matched_by } : row);
   }
-  const existing = new Map((await load(trx, [...incoming.values()], [...persons.keys()])).map((r) => [key(r), r]));
+  const stored = await load(trx, [...incoming.values()].filter((r) => known.has(r.person_id!)), [...persons.keys()].filter((id) => known.has(id)));
+  const existing = new Map(stored.map((r) => [key(r), r]));
   const current = new Map(existing);
   const changed = new Set<string>();
   for (const [k, row] of incoming) {
