@@ -41,16 +41,30 @@ function nearMatchReasons(records: readonly SourceRecordRow[], byName: boolean):
   return NEAR_MATCH_REASONS.filter((r) => reasons.has(r));
 }
 
+/**
+ * Of persons sharing a name and company, those that may be one human split across systems: each
+ * paired with one known to none of its systems. Two persons of the same system with one name
+ * at one company are that system's own business (often two people; the systems dedupe by email).
+ */
+function acrossSystems(persons: readonly PersonLabel[], records: readonly SourceRecordRow[]): PersonLabel[] {
+  const systems = new Map(persons.map((p) => [p.personId, new Set(records.filter((r) => r.personId === p.personId).map((r) => r.source))]));
+  const disjoint = (a: string, b: string): boolean => ![...systems.get(a)!].some((s) => systems.get(b)!.has(s));
+  return persons.filter((p) => persons.some((q) => q.personId !== p.personId && disjoint(p.personId, q.personId)));
+}
+
 async function nearMatches(store: ReconcileStore): Promise<NearMatch[]> {
   const byPersons = new Map<string, { reasons: Set<NearMatchReason>; persons: PersonLabel[]; records: SourceRecordRow[] }>();
   for (const key of ['email', 'name'] as const) {
     for (const g of await store.nearMatchGroups(key)) {
-      const reasons = nearMatchReasons(g.records, key === 'name');
+      const persons = key === 'name' ? acrossSystems(g.persons, g.records) : g.persons;
+      if (persons.length < 2) continue;
+      const records = g.records.filter((r) => persons.some((p) => p.personId === r.personId));
+      const reasons = nearMatchReasons(records, key === 'name');
       if (reasons.length === 0) continue;
-      const id = g.persons.map((p) => p.personId).sort().join(' ');
-      const entry = byPersons.get(id) ?? { reasons: new Set(), persons: g.persons, records: [] };
+      const id = persons.map((p) => p.personId).sort().join(' ');
+      const entry = byPersons.get(id) ?? { reasons: new Set(), persons, records: [] };
       reasons.forEach((r) => entry.reasons.add(r));
-      for (const r of g.records) if (!entry.records.some((x) => x.source === r.source && x.recordKey === r.recordKey)) entry.records.push(r);
+      for (const r of records) if (!entry.records.some((x) => x.source === r.source && x.recordKey === r.recordKey)) entry.records.push(r);
       byPersons.set(id, entry);
     }
   }

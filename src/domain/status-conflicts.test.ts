@@ -3,6 +3,7 @@ import { loadFunnelModel } from '../config/load-funnel-model.js';
 import type { Activity } from './entities.js';
 import { replayPerson, statusConflictOf } from './lifecycle.js';
 import { DEFAULT_PRECEDENCE } from './precedence.js';
+import { contradicts } from './status-conflicts.js';
 import type { StageId } from './stage.js';
 
 const model = loadFunnelModel();
@@ -43,6 +44,25 @@ describe('stage contradictions between systems', () => {
     const acts = [act('hubspot', 'stage_change', '2024-01-01', 'nurture'), act('salesforce', 'stage_change', '2024-01-03', 'disqualified')];
     expect(statusConflictOf(model, acts)!.losers).toEqual(['hubspot']);
     expect(replayPerson(model, 'p', acts).spans.map((s) => s.stage)).toEqual(['disqualified']);
+  });
+
+  it.each([
+    ['mql', 'disqualified', false],
+    ['sql', 'nurture', false],
+    ['won', 'sal', true],
+    ['won', 'lost', true],
+    ['nurture', 'disqualified', true],
+    ['lost', 'disqualified', false],
+    ['mql', 'sql', false],
+  ] as const)('%s against %s contradicts: %s', (a, b, expected) => {
+    expect(contradicts(a, b)).toBe(expected);
+    expect(contradicts(b, a)).toBe(expected);
+  });
+
+  it('an MQL that sales disqualified is a lag, settled by time as always', () => {
+    const acts = [act('hubspot', 'stage_change', '2024-01-01', 'mql'), act('salesforce', 'stage_change', '2024-01-09', 'disqualified')];
+    expect(statusConflictOf(model, acts)).toBeNull();
+    expect(replayPerson(model, 'p', acts).journey.currentStage).toBe('disqualified');
   });
 
   it('open stages that only lag each other are no conflict: the furthest counts', () => {

@@ -7,9 +7,11 @@ import type { StageId } from './stage.js';
 export const STATUS_ACTIVITY_TYPES: readonly string[] = ['stage_change', 'opportunity_created', 'opportunity_won', 'opportunity_lost'];
 
 /**
- * Where a stage leaves a person, for telling a contradiction from a lag. Two systems showing
- * different open stages only lag each other (one has not caught up); a customer in one and an
- * open lead in the other, or disqualified in one and in nurture in the other, contradict.
+ * Where a stage leaves a person, for telling a contradiction from a lag. A system that still
+ * shows the person open has only not caught up with the other closing them out or parking
+ * them (sales rejected an MQL; marketing still shows the MQL). A customer in one system and an
+ * open lead in the other, or two different ends (disqualified in one, in nurture in the other;
+ * a customer in one, lost in the other), contradict: a win is the one outcome every system must agree on.
  */
 export type StageClass = 'open' | 'customer' | 'closed' | 'parked';
 
@@ -77,13 +79,22 @@ export function systemViews(activities: readonly Activity[], currentStageOf: Cur
   return views;
 }
 
+/** Whether two systems' stages for one person contradict each other (rather than one lagging the other). */
+export function contradicts(a: StageId, b: StageId): boolean {
+  const ca = stageClass(a);
+  const cb = stageClass(b);
+  if (ca === cb) return false;
+  const lags = (open: StageClass, other: StageClass): boolean => open === 'open' && (other === 'closed' || other === 'parked');
+  return !lags(ca, cb) && !lags(cb, ca);
+}
+
 /** The contradiction among systems' views and how precedence settles it; null when they agree or only lag. */
 export function statusConflict(policy: PrecedencePolicy, views: readonly SystemView[]): StatusConflict | null {
-  if (new Set(views.map((v) => stageClass(v.stage))).size < 2) return null;
+  if (!views.some((a) => views.some((b) => contradicts(a.stage, b.stage)))) return null;
   const field = views.every((v) => v.hasDeals) ? 'opportunityStage' : 'stage';
   const candidates = views.map((v): Candidate<StageId> & { view: SystemView } => ({ source: v.source, value: v.stage, asOf: v.at, order: v.source, view: v }));
   const winner = pickCandidate(policy, field, candidates)!.view;
-  const losers = views.filter((v) => stageClass(v.stage) !== stageClass(winner.stage)).map((v) => v.source);
+  const losers = views.filter((v) => contradicts(v.stage, winner.stage)).map((v) => v.source);
   return { field, views, winner: winner.source, losers };
 }
 
