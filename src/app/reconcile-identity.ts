@@ -29,50 +29,45 @@ export function emailVariantOf(person: PersonLabel, records: readonly SourceReco
   return { ...personRef(person), differences: [...differences].sort(), records: withEmail.map(recordRef) };
 }
 
-function nearMatchReasons(records: readonly SourceRecordRow[], byName: boolean): NearMatchReason[] {
-  const reasons = new Set<NearMatchReason>(byName ? ['name-and-company'] : []);
-  for (const a of records) {
-    for (const b of records) {
-      if (a.personId === b.personId || !a.email || !b.email) continue;
-      if (!byName || normaliseEmail(a.email) !== normaliseEmail(b.email)) emailDifferences(a.email, b.email).forEach((d) => reasons.add(d));
-    }
-  }
-  // Emails that differ in more than case, dots or a tag are no email near-match; the name may still be.
-  return NEAR_MATCH_REASONS.filter((r) => reasons.has(r));
-}
+type Pair = { persons: [PersonLabel, PersonLabel]; reasons: Set<NearMatchReason>; records: SourceRecordRow[] };
 
 /**
- * Of persons sharing a name and company, those that may be one human split across systems: each
- * paired with one known to none of its systems. Two persons of the same system with one name
- * at one company are that system's own business (often two people; the systems dedupe by email).
+ * Pairs of persons that may be one human but were not merged: their emails differ only by case,
+ * dots or a +tag; or they share a name and company while no system knows both (two persons of
+ * one system with one name at one company are that system's own business: often two people).
  */
-function acrossSystems(persons: readonly PersonLabel[], records: readonly SourceRecordRow[]): PersonLabel[] {
-  const systems = new Map(persons.map((p) => [p.personId, new Set(records.filter((r) => r.personId === p.personId).map((r) => r.source))]));
-  const disjoint = (a: string, b: string): boolean => ![...systems.get(a)!].some((s) => systems.get(b)!.has(s));
-  return persons.filter((p) => persons.some((q) => q.personId !== p.personId && disjoint(p.personId, q.personId)));
-}
-
 async function nearMatches(store: ReconcileStore): Promise<NearMatch[]> {
-  const byPersons = new Map<string, { reasons: Set<NearMatchReason>; persons: PersonLabel[]; records: SourceRecordRow[] }>();
+  const pairs = new Map<string, Pair>();
   for (const key of ['email', 'name'] as const) {
     for (const g of await store.nearMatchGroups(key)) {
-      const persons = key === 'name' ? acrossSystems(g.persons, g.records) : g.persons;
-      if (persons.length < 2) continue;
-      const records = g.records.filter((r) => persons.some((p) => p.personId === r.personId));
-      const reasons = nearMatchReasons(records, key === 'name');
-      if (reasons.length === 0) continue;
-      const id = persons.map((p) => p.personId).sort().join(' ');
-      const entry = byPersons.get(id) ?? { reasons: new Set(), persons, records: [] };
-      reasons.forEach((r) => entry.reasons.add(r));
-      for (const r of records) if (!entry.records.some((x) => x.source === r.source && x.recordKey === r.recordKey)) entry.records.push(r);
-      byPersons.set(id, entry);
+      const recordsOf = (p: PersonLabel): SourceRecordRow[] => g.records.filter((r) => r.personId === p.personId);
+      for (const a of g.persons) {
+        for (const b of g.persons) {
+          if (a.personId >= b.personId) continue;
+          const ra = recordsOf(a);
+          const rb = recordsOf(b);
+          const reasons = new Set<NearMatchReason>();
+          if (key === 'name') {
+            if (ra.some((x) => rb.some((y) => x.source === y.source))) continue;
+            reasons.add('name-and-company');
+          } else {
+            for (const x of ra) for (const y of rb) if (x.email && y.email) emailDifferences(x.email, y.email).forEach((d) => reasons.add(d));
+          }
+          if (reasons.size === 0) continue;
+          const id = `${a.personId} ${b.personId}`;
+          const pair = pairs.get(id) ?? { persons: [a, b], reasons: new Set(), records: [] };
+          reasons.forEach((r) => pair.reasons.add(r));
+          for (const r of [...ra, ...rb]) if (!pair.records.some((x) => x.source === r.source && x.recordKey === r.recordKey)) pair.records.push(r);
+          pairs.set(id, pair);
+        }
+      }
     }
   }
-  return [...byPersons.entries()]
+  return [...pairs.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([, e]) => ({
-      reasons: NEAR_MATCH_REASONS.filter((r) => e.reasons.has(r)),
-      persons: e.persons.map((p) => ({ ...personRef(p), records: e.records.filter((r) => r.personId === p.personId).map(recordRef) })),
+    .map(([, p]) => ({
+      reasons: NEAR_MATCH_REASONS.filter((r) => p.reasons.has(r)),
+      persons: p.persons.map((person) => ({ ...personRef(person), records: p.records.filter((r) => r.personId === person.personId).map(recordRef) })),
     }));
 }
 

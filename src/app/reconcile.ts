@@ -28,7 +28,7 @@ async function countRows(store: ReconcileStore, model: FunnelModel, request: Rec
   for (;;) {
     const page = await store.personCountPage(model.version, after, PAGE);
     if (page.length === 0) break;
-    for (const p of page) counts.addPerson({ records: p.records, enteredAt: p.enteredAt, reached: p.reached, setAside: setAside.get(p.personId) ?? [] });
+    for (const p of page) counts.addPerson({ ...p, setAside: setAside.get(p.personId) ?? [] });
     after = page[page.length - 1]!.personId;
   }
   for (const r of await store.rejectedRecords()) for (let i = 0; i < r.n; i++) counts.addRejected(r);

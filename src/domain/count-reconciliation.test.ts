@@ -18,7 +18,7 @@ function run(persons: PersonCountFacts[], rejected: SystemRecordFacts[] = []): C
 
 describe('count reconciliation buckets', () => {
   it('one person in both systems at mql: counted twice by the systems, once by Tandem', () => {
-    const rows = run([{ records: [{ source: 'hubspot', stage: 'mql', at: '2024-01-05' }, { source: 'salesforce', stage: 'mql', at: '2024-02-01' }], enteredAt: '2024-01-05', reached: ['inquiry', 'mql'], setAside: [] }]);
+    const rows = run([{ records: [{ source: 'hubspot', stage: 'mql', at: '2024-01-05' }, { source: 'salesforce', stage: 'mql', at: '2024-02-01' }], enteredAt: '2024-01-05', reached: ['inquiry', 'mql'], current: 'mql', setAside: [] }]);
     const mql = row(rows, 'mql', '2024-Q1')!;
     expect(mql.bySource).toEqual({ hubspot: 1, salesforce: 1 });
     expect(mql.tandem).toBe(1);
@@ -27,14 +27,14 @@ describe('count reconciliation buckets', () => {
   });
 
   it('a CRM record created a quarter after the person entered is outside the period', () => {
-    const rows = run([{ records: [{ source: 'salesforce', stage: 'sql', at: '2024-04-02' }], enteredAt: '2024-03-20', reached: ['inquiry', 'mql', 'sal', 'sql'], setAside: [] }]);
+    const rows = run([{ records: [{ source: 'salesforce', stage: 'sql', at: '2024-04-02' }], enteredAt: '2024-03-20', reached: ['inquiry', 'mql', 'sal', 'sql'], current: 'sql', setAside: [] }]);
     expect(row(rows, 'sql', '2024-Q2')).toMatchObject({ bySource: { salesforce: 1 }, tandem: 0, explained: { outsidePeriod: -1 } });
     expect(row(rows, 'sql', '2024-Q1')).toMatchObject({ bySource: { salesforce: 0 }, tandem: 1, explained: { outsidePeriod: 1 } });
   });
 
   it('a status that lost to precedence, and a rejected row', () => {
     const rows = run(
-      [{ records: [{ source: 'hubspot', stage: 'won', at: '2024-01-15' }, { source: 'salesforce', stage: 'sal', at: '2024-01-20' }], enteredAt: '2024-01-15', reached: ['inquiry', 'mql', 'sal'], setAside: ['hubspot'] }],
+      [{ records: [{ source: 'hubspot', stage: 'won', at: '2024-01-15' }, { source: 'salesforce', stage: 'sal', at: '2024-01-20' }], enteredAt: '2024-01-15', reached: ['inquiry', 'mql', 'sal'], current: 'sal', setAside: ['hubspot'] }],
       [{ source: 'hubspot', stage: 'mql', at: '2024-02-15' }],
     );
     expect(row(rows, 'won', '2024-Q1')).toMatchObject({ bySource: { hubspot: 1 }, tandem: 0, explained: { precedence: -1 } });
@@ -42,9 +42,14 @@ describe('count reconciliation buckets', () => {
   });
 
   it('an opportunity record with no status saying so is the model’s rule', () => {
-    const rows = run([{ records: [{ source: 'salesforce', stage: 'sql', at: '2024-01-01' }], enteredAt: '2024-01-01', reached: ['inquiry', 'mql', 'sal', 'sql', 'opportunity'], setAside: [] }]);
+    const rows = run([{ records: [{ source: 'salesforce', stage: 'sql', at: '2024-01-01' }], enteredAt: '2024-01-01', reached: ['inquiry', 'mql', 'sal', 'sql', 'opportunity'], current: 'opportunity', setAside: [] }]);
     expect(row(rows, 'opportunity', '2024-Q1')!.explained.modelRules).toBe(1);
     expect(row(rows, 'sql', '2024-Q1')!.explained.skippedStages).toBe(0);
+  });
+
+  it('a SAL that sales parked in nurture passed sal: the CRM counts them in nurture now', () => {
+    const rows = run([{ records: [{ source: 'salesforce', stage: 'nurture', at: '2024-01-01' }], enteredAt: '2024-01-01', reached: ['inquiry', 'mql', 'sal'], current: 'nurture', setAside: [] }]);
+    expect(row(rows, 'sal', '2024-Q1')).toMatchObject({ tandem: 1, explained: { skippedStages: 1, modelRules: 0 } });
   });
 
   const date = fc.integer({ min: 0, max: 729 }).map((d) => new Date(Date.UTC(2024, 0, 1) + d * 86_400_000).toISOString());
@@ -53,8 +58,12 @@ describe('count reconciliation buckets', () => {
     records: fc.array(record, { minLength: 1, maxLength: 4 }),
     enteredAt: fc.option(date, { nil: null }),
     furthest: fc.integer({ min: -1, max: MAIN_STAGES.length - 1 }),
+    side: fc.option(fc.constantFrom('lost', 'disqualified', 'nurture', 'unreachable', 'recycled' as const), { nil: null }),
     setAside: fc.subarray(['hubspot', 'salesforce', 'mautic']),
-  }).map(({ furthest, ...p }): PersonCountFacts => ({ ...p, reached: p.enteredAt ? (MAIN_STAGES.slice(0, furthest + 1) as MainStageId[]) : [] }));
+  }).map(({ furthest, side, ...p }): PersonCountFacts => {
+    const reached = p.enteredAt ? (MAIN_STAGES.slice(0, furthest + 1) as MainStageId[]) : [];
+    return { ...p, reached, current: reached.length === 0 ? null : (side ?? reached[reached.length - 1]!) };
+  });
 
   it('buckets add up exactly to the difference for every stage and period (property)', () => {
     fc.assert(

@@ -10,13 +10,14 @@ import type { MainStageId, StageId } from './stage.js';
  * - mergedDuplicates: records (of one system or both) that are one person in Tandem (negative).
  * - outsidePeriod: a system dates a record in another period than the one the person entered
  *   Tandem's funnel in (or the person never entered it): both signs.
- * - skippedStages: Tandem counts everyone who reached a later stage as having passed this one,
- *   where the systems count only those whose status is this stage now (positive).
+ * - skippedStages: Tandem counts everyone who reached the stage, including those who went on to a
+ *   later stage (or skipped this one: counted as passed) or left the funnel from it, where the
+ *   systems count only those whose status is this stage now (positive).
  * - precedence: a system holds the person at this stage, but its status lost a contradiction to
  *   another system's (source precedence) and Tandem does not count them here (negative).
- * - modelRules: the funnel model's own rules put the person at this stage as their furthest
- *   (an opportunity, a form fill, a qualification score) with no system status saying so
- *   (positive), or do not enter the stage a system's status names (negative).
+ * - modelRules: the funnel model's own rules hold the person at this stage now (a lead creation, an
+ *   opportunity, a qualification score) with no system status saying so (positive), or do not
+ *   enter the stage a system's status names (negative).
  */
 export const COUNT_BUCKETS = ['rejectedRows', 'mergedDuplicates', 'outsidePeriod', 'skippedStages', 'precedence', 'modelRules'] as const;
 export type CountBucket = (typeof COUNT_BUCKETS)[number];
@@ -34,6 +35,8 @@ export interface PersonCountFacts {
   /** When the person entered Tandem's funnel (the cohort), null if never. */
   readonly enteredAt: string | null;
   readonly reached: readonly MainStageId[];
+  /** The person's current stage in Tandem's journey. */
+  readonly current: StageId | null;
   /** Systems whose status replay set aside for this person (a contradiction settled by precedence). */
   readonly setAside: readonly string[];
 }
@@ -109,7 +112,7 @@ export class CountReconciliation {
       if (inSystems) c.explained.outsidePeriod += 1;
       if (inTandem) c.tandem += 1;
       if (inTandem && !inSystems) {
-        if (furthest > mainIndex(stage)) c.explained.skippedStages += 1;
+        if (furthest > mainIndex(stage) || (p.current !== null && p.current !== stage)) c.explained.skippedStages += 1;
         else c.explained.modelRules += 1;
       } else if (inSystems && !inTandem) {
         if (atStage.some((r) => p.setAside.includes(r.source))) c.explained.precedence -= 1;

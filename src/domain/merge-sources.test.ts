@@ -23,11 +23,12 @@ const salesforce: SourceRecord = {
 describe('merging a person from both systems by precedence', () => {
   const m = mergeSources(DEFAULT_PRECEDENCE, [hubspot, salesforce], 'jane.doe@acme.com');
 
-  it('the CRM wins owner and lead status; marketing wins consent, engagement and source', () => {
+  it('the CRM wins owner and lead status; marketing wins consent and engagement', () => {
     expect(m.fields.owner).toBe('Karim');
     expect(m.attributes.lead_status).toBe('Working');
     expect(m.fields.doNotEmail).toBe(true);
     expect(m.attributes.hubspot_score).toBe('72');
+    // Lead source follows the default (most recent): attribution decides sourcing, not precedence.
     expect(m.fields.source).toBe('Webinar');
   });
 

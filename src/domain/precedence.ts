@@ -70,8 +70,6 @@ export const DEFAULT_PRECEDENCE: PrecedencePolicy = {
     status: ['crm'],
     engagement: ['marketing'],
     subscription: ['marketing'],
-    // Marketing automation records the first touch that brought the person in.
-    source: ['marketing'],
     contact: ['recent'],
   },
   groups: {

@@ -41,7 +41,7 @@ export interface EmailVariant extends PersonRef {
 export const NEAR_MATCH_REASONS = ['case', 'spacing', 'dots', 'plus-tag', 'name-and-company'] as const;
 export type NearMatchReason = (typeof NEAR_MATCH_REASONS)[number];
 
-/** Persons that may be one human but were not merged. */
+/** Two persons that may be one human but were not merged. */
 export interface NearMatch {
   readonly reasons: readonly NearMatchReason[];
   readonly persons: readonly (PersonRef & { readonly records: readonly RecordRef[] })[];

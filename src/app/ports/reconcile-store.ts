@@ -1,6 +1,6 @@
 import type { Activity, Attributes } from '../../domain/entities.js';
 import type { SystemRecordFacts } from '../../domain/count-reconciliation.js';
-import type { MainStageId } from '../../domain/stage.js';
+import type { MainStageId, StageId } from '../../domain/stage.js';
 
 /** One record of one system as stored (person_sources). personId null: a rejected row. */
 export interface SourceRecordRow {
@@ -88,6 +88,7 @@ export interface PersonCountRow {
   readonly records: readonly SystemRecordFacts[];
   readonly enteredAt: string | null;
   readonly reached: readonly MainStageId[];
+  readonly current: StageId | null;
 }
 
 /** What reconciliation reads: every system's records, their matches, and Tandem's replayed journeys. */

@@ -34,6 +34,7 @@ export async function personCountPage(db: Kysely<Database>, modelVersion: string
       records: recs.get(personId) ?? [],
       enteredAt: j?.entered_at ?? null,
       reached: j ? MAIN_STAGES.filter((s): s is MainStageId => Number(j[`reached_${s}`]) === 1) : [],
+      current: stageOf(j?.current_stage ?? null),
     };
   });
 }
