@@ -79,13 +79,14 @@ export async function stageConflicts(store: ReconcileStore, model: FunnelModel):
     });
     const ids = found.map((f) => f.personId);
     const labels = new Map((await store.personLabels(ids)).map((l) => [l.personId, l]));
-    const records = await store.records(ids);
+    const records = new Map<string, SourceRecordRow[]>();
+    for (const r of await store.records(ids)) records.set(r.personId!, [...(records.get(r.personId!) ?? []), r]);
     const current = await store.currentStages(model.version, ids);
     for (const { personId, c } of found) {
       setAside.set(personId, c.losers);
       const label = labels.get(personId);
       const values = c.views.map((v): ConflictValue => {
-        const rec = records.find((r) => r.personId === personId && r.source === v.source && r.stage === v.stage);
+        const rec = records.get(personId)?.find((r) => r.source === v.source && r.stage === v.stage);
         return { source: v.source, value: v.stage, raw: rec?.statusRaw ?? null, at: v.at, ...(rec ? { record: rec.recordKey, file: rec.file, row: rec.row } : {}) };
       });
       conflicts.push({

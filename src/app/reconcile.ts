@@ -19,11 +19,12 @@ export interface ReconcileRequest {
   readonly to: string | null;
 }
 
-const PAGE = 2000;
+const PAGE = 5000;
 
 async function countRows(store: ReconcileStore, model: FunnelModel, request: ReconcileRequest, setAside: ReadonlyMap<string, readonly string[]>): Promise<CountRow[]> {
   const { fromIso, toIsoExclusive } = periodBounds(request.from, request.to);
-  const counts = new CountReconciliation(periodOf(request.grain, fromIso, toIsoExclusive));
+  const label = request.from || request.to ? `${request.from ?? '…'}..${request.to ?? '…'}` : 'all';
+  const counts = new CountReconciliation(periodOf(request.grain, fromIso, toIsoExclusive, label));
   let after: string | null = null;
   for (;;) {
     const page = await store.personCountPage(model.version, after, PAGE);

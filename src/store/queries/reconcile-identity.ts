@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { AccountSummary, OneSystemPerson, PersonLabel, SourceRecordRow, SystemSummary } from '../../app/ports/reconcile-store.js';
 import type { Database } from '../schema.js';
-import { inParts, personLabels, recordsOf, toSourceRecord } from './reconcile-records.js';
+import { groupBy, inParts, personLabels, recordsOf, toSourceRecord } from './reconcile-records.js';
 
 const n = (v: unknown): number => Number(v ?? 0);
 
@@ -101,9 +101,9 @@ export async function multiRecordPersons(db: Kysely<Database>, afterId: string |
   let q = db.selectFrom('person_sources').select('person_id').where('person_id', 'is not', null).groupBy('person_id').having(sql<number>`count(*)`, '>', 1).orderBy('person_id').limit(limit);
   if (afterId !== null) q = q.where('person_id', '>', afterId);
   const ids = (await q.execute()).map((r) => r.person_id!);
-  const records = await recordsOf(db, ids);
+  const records = groupBy(await recordsOf(db, ids), (r) => r.personId!);
   const labels = await personLabels(db, ids);
-  return labels.map((person) => ({ person, records: records.filter((r) => r.personId === person.personId) }));
+  return labels.map((person) => ({ person, records: records.get(person.personId) ?? [] }));
 }
 
 /** Groups of records sharing a loose email or a name and company, across more than one person. */
@@ -125,10 +125,12 @@ export async function nearMatchGroups(db: Kysely<Database>, key: 'email' | 'name
     const rows = (await db.selectFrom('person_sources').selectAll().where('person_id', 'is not', null).where(column, 'in', part).orderBy('person_id').orderBy('source').execute()).map(
       (r) => ({ k: (key === 'email' ? r.email_loose : r.name_key)!, r: toSourceRecord(r) }),
     );
-    const labels = await personLabels(db, rows.map((x) => x.r.personId!));
+    const labels = new Map((await personLabels(db, rows.map((x) => x.r.personId!))).map((l) => [l.personId, l]));
+    const byKey = groupBy(rows, (x) => x.k);
     for (const k of part) {
-      const records = rows.filter((x) => x.k === k).map((x) => x.r);
-      groups.push({ key: k, records, persons: labels.filter((l) => records.some((r) => r.personId === l.personId)) });
+      const records = (byKey.get(k) ?? []).map((x) => x.r);
+      const persons = [...new Set(records.map((r) => r.personId!))].sort().map((id) => labels.get(id)!);
+      groups.push({ key: k, records, persons });
     }
   }
   return groups;
@@ -152,11 +154,11 @@ export async function oneSystemPersons(db: Kysely<Database>, sources: readonly s
     .orderBy('person_id')
     .execute();
   const ids = rows.map((r) => r.person_id!);
-  const records = await recordsOf(db, ids);
+  const records = groupBy(await recordsOf(db, ids), (x) => x.personId!);
   const labels = new Map((await personLabels(db, ids)).map((l) => [l.personId, l]));
   return rows.map((r) => {
-    // The furthest status the system gives among its records of the person (usually one record).
-    const own = records.filter((x) => x.personId === r.person_id);
+    // The status that made the person listed, else any status the system gives them (usually one record).
+    const own = records.get(r.person_id!) ?? [];
     const withStage = own.find((x) => x.stage !== null && stages.includes(x.stage)) ?? own.find((x) => x.stage !== null) ?? own[0];
     return { person: labels.get(r.person_id!)!, source: r.source, stage: withStage?.stage ?? null, statusRaw: withStage?.statusRaw ?? null };
   });

@@ -60,6 +60,18 @@ export async function personLabels(db: Kysely<Database>, personIds: readonly str
   return out.sort((a, b) => (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0));
 }
 
+/** Items grouped by a key, in their order. */
+export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
 /** Landed records of these persons, by person then source and key. */
 export async function recordsOf(db: Kysely<Database>, personIds: readonly string[]): Promise<SourceRecordRow[]> {
   const out: SourceRecordRow[] = [];
