@@ -9,6 +9,7 @@ import { COUNT_BUCKETS } from '../src/domain/count-reconciliation.js';
 import type { ReconcileReport } from '../src/domain/reconciliation.js';
 import type { Services } from '../src/app/services.js';
 import { openServices, storeAdmin } from '../src/main/services.js';
+import { openStore } from '../src/store/open-store.js';
 import { DIALECTS, freshDatabase } from './dialects.js';
 import type { TestDatabase } from './dialects.js';
 
@@ -164,5 +165,23 @@ describe.each(DIALECTS)('tandem reconcile on two hand-made exports (%s)', (diale
     expect(csv.some((r) => r.includes('pat@eta.io') && r.some((c) => c.includes('[salesforce-leads.csv row 6]')))).toBe(true);
     expect(await run('table')).toMatch(/Conflicts by kind/);
     expect(await run('md')).toMatch(/\| stage \| period \| hubspot \| salesforce \| Tandem \|/);
+  });
+
+  it('a second export of the same records joins them by id: values accumulate, nothing is erased', async () => {
+    await services.importFiles({ paths: [join(FIXTURE, 'hubspot-titles.csv')], mapping: join(FIXTURE, 'hubspot-titles.yaml') });
+    const r = await services.reconcile(quarter);
+    expect(r.identity.systems.find((s) => s.system === 'hubspot')).toMatchObject({ records: 12, persons: 11, matchedByExternalId: 2 });
+    expect(r.identity.persons.total).toBe(15);
+    const store = await openStore(db.location);
+    try {
+      const jane = await store.db.selectFrom('persons').selectAll().where('email_norm', '=', 'jane.doe@acme.com').executeTakeFirstOrThrow();
+      expect([jane.first_name, jane.last_name, jane.company, jane.title]).toEqual(['Jane', 'Doe', 'Acme', 'VP Sales']);
+      const rec = await store.db.selectFrom('person_sources').selectAll().where('source', '=', 'hubspot').where('record_key', '=', '101').executeTakeFirstOrThrow();
+      expect(JSON.parse(rec.files)).toEqual(['hubspot-contacts.csv', 'hubspot-titles.csv']);
+      expect(JSON.parse(rec.attributes)).toMatchObject({ hub_spot_score: '44' });
+      expect(rec.stage).toBe('mql');
+    } finally {
+      await store.close();
+    }
   });
 });

@@ -83,7 +83,7 @@ export const DEFAULT_PRECEDENCE: PrecedencePolicy = {
       'has_opted_out_of_email',
       'unsubscribed',
     ],
-    engagement: ['score', 'lead_score', 'hubspot_score', 'behavior_score', 'engagement_score', 'points', 'last_activity_date', 'last_engagement_date'],
+    engagement: ['score', 'lead_score', 'hubspot_score', 'hub_spot_score', 'behavior_score', 'engagement_score', 'points', 'last_activity_date', 'last_engagement_date'],
     status: ['lead_status', 'status'],
   },
   fallback: ['recent'],

@@ -63,6 +63,8 @@ function toRow(l: LandedPerson, at: string): PersonSourcesTable {
     attributes: writeJson(r.attributes),
     supplies: '[]',
     matched_by: l.matchedBy,
+    files: JSON.stringify([r.origin.file]),
+    file_count: 1,
     file: r.origin.file,
     row: r.origin.row,
     seen_at: at,
@@ -72,10 +74,42 @@ function toRow(l: LandedPerson, at: string): PersonSourcesTable {
 
 const UPDATED_COLUMNS: readonly (keyof PersonSourcesTable)[] = [
   'external_id', 'person_id', 'email', 'email_norm', 'email_loose', 'name_key', 'owner', 'stage', 'status_raw', 'stage_at',
-  'created_at', 'updated_at', 'fields', 'attributes', 'supplies', 'matched_by', 'file', 'row', 'seen_at', 'reason',
+  'created_at', 'updated_at', 'fields', 'attributes', 'supplies', 'matched_by', 'files', 'file_count', 'file', 'row', 'seen_at', 'reason',
 ];
 
-const SAME_VALUES: readonly (keyof PersonSourcesTable)[] = ['person_id', 'email', 'owner', 'stage', 'status_raw', 'stage_at', 'created_at', 'updated_at', 'fields', 'attributes'];
+const SAME_VALUES: readonly (keyof PersonSourcesTable)[] = ['person_id', 'email', 'owner', 'stage', 'status_raw', 'stage_at', 'created_at', 'updated_at', 'fields', 'attributes', 'files'];
+
+const earliest = (a: string | null, b: string | null): string | null => (a === null ? b : b === null ? a : a < b ? a : b);
+const latest = (a: string | null, b: string | null): string | null => (a === null ? b : b === null ? a : a > b ? a : b);
+
+/**
+ * One record described again (another file of the same system, or a duplicate row): its values
+ * accumulate, newer non-empty values win, an empty cell never erases what was known.
+ */
+function combine(old: PersonSourcesTable, next: PersonSourcesTable): PersonSourcesTable {
+  const fields = { ...readJson(old.fields), ...readJson(next.fields) };
+  const email = next.email ?? old.email;
+  const str = (v: AttributeValue | undefined): string | null => (v === null || v === undefined ? null : String(v));
+  const status = next.stage !== null || next.status_raw !== null ? next : old;
+  const files = [...new Set([...(JSON.parse(old.files) as string[]), ...(JSON.parse(next.files) as string[])])].sort();
+  return {
+    ...next,
+    email,
+    email_norm: normaliseEmail(email),
+    email_loose: looseEmailKey(email),
+    name_key: nameCompanyKey(str(fields.firstName), str(fields.lastName), str(fields.company)),
+    owner: next.owner ?? old.owner,
+    stage: status.stage,
+    status_raw: status.status_raw,
+    stage_at: status.stage_at,
+    created_at: earliest(old.created_at, next.created_at),
+    updated_at: latest(old.updated_at, next.updated_at),
+    fields: writeJson(fields),
+    attributes: writeJson({ ...readJson(old.attributes), ...readJson(next.attributes) }),
+    files: JSON.stringify(files),
+    file_count: files.length,
+  };
+}
 
 function asSource(row: PersonSourcesTable): SourceRecord {
   return {
@@ -126,18 +160,19 @@ export async function mergeBySourcePrecedence(
   for (const l of landed) {
     const row = toRow(l, at);
     const first = incoming.get(key(row));
-    incoming.set(key(row), first ? { ...row, matched_by: first.matched_by } : row);
+    incoming.set(key(row), first ? { ...combine(first, row), matched_by: first.matched_by } : row);
   }
   const stored = await load(trx, [...incoming.values()].filter((r) => known.has(r.person_id!)), [...persons.keys()].filter((id) => known.has(id)));
   const existing = new Map(stored.map((r) => [key(r), r]));
   const current = new Map(existing);
   const changed = new Set<string>();
-  for (const [k, row] of incoming) {
+  for (const [k, next] of incoming) {
     const old = existing.get(k);
-    if (old && old.person_id !== null && SAME_VALUES.every((c) => old[c] === row[c])) continue;
+    const landedBefore = old !== undefined && old.person_id !== null;
+    const row = landedBefore ? combine(old, next) : next;
+    if (landedBefore && SAME_VALUES.every((c) => old[c] === row[c])) continue;
     // A record that had already landed keeps how it first found its person.
-    const matchedBy = old && old.person_id !== null ? old.matched_by : row.matched_by;
-    current.set(k, { ...row, matched_by: matchedBy, supplies: old?.supplies ?? '[]' });
+    current.set(k, { ...row, matched_by: landedBefore ? old.matched_by : row.matched_by, supplies: old?.supplies ?? '[]' });
     changed.add(k);
   }
   const byPerson = new Map<string, PersonSourcesTable[]>();
@@ -206,6 +241,8 @@ export async function recordRejectedPersonRows(db: Kysely<Database>, rejects: re
       attributes: '{}',
       supplies: '[]',
       matched_by: 'rejected',
+      files: JSON.stringify([r.file]),
+      file_count: 1,
       file: r.file,
       row: r.row,
       seen_at: at,

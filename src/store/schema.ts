@@ -57,6 +57,10 @@ export interface PersonSourcesTable {
   /** JSON array of the merged values this record supplied (`owner`, `attributes.lead_score`). */
   supplies: string;
   matched_by: string;
+  /** JSON array of the files that described this record (a record exported in two files is one record). */
+  files: string;
+  file_count: number;
+  /** The latest file and row that described the record. */
   file: string;
   row: number;
   seen_at: string;

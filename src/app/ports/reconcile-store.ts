@@ -37,7 +37,7 @@ export interface SystemSummary {
   readonly records: number;
   readonly rejected: number;
   readonly persons: number;
-  /** Records that found their person by the system's own id (seen in another file or row first). */
+  /** Records matched by the system's own id: described by more than one file of the system. */
   readonly byExternalId: number;
   /** Records that found their person by normalised email (a record of this or another system). */
   readonly byEmail: number;

@@ -26,6 +26,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('attributes', 'text', (c) => c.notNull().defaultTo('{}'))
     .addColumn('supplies', 'text', (c) => c.notNull().defaultTo('[]'))
     .addColumn('matched_by', 'text', (c) => c.notNull())
+    .addColumn('files', 'text', (c) => c.notNull().defaultTo('[]'))
+    .addColumn('file_count', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('file', 'text', (c) => c.notNull())
     .addColumn('row', 'integer', (c) => c.notNull())
     .addColumn('seen_at', 'text', (c) => c.notNull())

@@ -15,7 +15,8 @@ export async function systemSummaries(db: Kysely<Database>): Promise<SystemSumma
       sql<number>`count(*)`.as('records'),
       sql<number>`sum(case when person_id is null then 1 else 0 end)`.as('rejected'),
       sql<number>`count(distinct person_id)`.as('persons'),
-      sql<number>`sum(case when matched_by = 'externalId' then 1 else 0 end)`.as('by_external_id'),
+      // A record several files describe (e.g. a contacts export and a lifecycle export) was matched by its own id.
+      sql<number>`sum(case when file_count > 1 or matched_by = 'externalId' then 1 else 0 end)`.as('by_external_id'),
       sql<number>`sum(case when matched_by = 'email' then 1 else 0 end)`.as('by_email'),
       sql<number>`sum(case when matched_by = 'new' then 1 else 0 end)`.as('created'),
     ])
