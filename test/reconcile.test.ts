@@ -114,6 +114,17 @@ describe.each(DIALECTS)('tandem reconcile on two hand-made exports (%s)', (diale
     ]);
   });
 
+  it('counts one period given by dates: records dated outside it are outside the period', async () => {
+    const r = await services.reconcile({ grain: 'all', from: '2024-01-01', to: '2024-03-31' });
+    expect(r.counts.find((c) => c.stage === 'sql')).toEqual({
+      stage: 'sql',
+      period: '2024-01-01..2024-03-31',
+      bySource: { hubspot: 1, salesforce: 3 },
+      tandem: 4,
+      explained: { rejectedRows: 0, mergedDuplicates: -1, outsidePeriod: 1, skippedStages: 0, precedence: 0, modelRules: 0 },
+    });
+  });
+
   it('Tandem’s counts are the funnel report’s reached figures for the same cohort', async () => {
     const funnel = await services.funnelReport({ from: '2024-01-01', to: '2024-03-31', by: null, at: new Date('2025-01-01T00:00:00Z') });
     for (const s of funnel.stages) expect(report.counts.find((c) => c.stage === s.id && c.period === '2024-Q1')?.tandem ?? 0, s.id).toBe(s.reached);
