@@ -15,7 +15,9 @@ import type { PrecedencePolicy } from '../domain/precedence.js';
 import type { DialectHelpers } from './dialects/dialect-helpers.js';
 import { stableId } from './ids.js';
 import { readJson, writeJson } from './json-column.js';
-import { mergeBySourcePrecedence, recordRejectedPersonRows, remergePersons } from './person-sources.js';
+import { mergeBySourcePrecedence } from './person-sources.js';
+import { recordRejectedPersonRows } from './rejected-person-rows.js';
+import { remergePersons } from './remerge-persons.js';
 import type { LandedPerson } from './person-sources.js';
 import type { Database, PersonsTable } from './schema.js';
 
