@@ -9,7 +9,7 @@ const BUCKET_LABELS: Record<CountBucket, readonly [string, string]> = {
   rejectedRows: ['rejected', 'rows a system counts that were rejected at import'],
   mergedDuplicates: ['duplicates', 'records (of one system or both) merged into one person'],
   outsidePeriod: ['other period', 'a system dates the record in another period than the person entered the funnel'],
-  skippedStages: ['passed', 'skipped stages counted as passed: Tandem counts everyone who reached a later stage'],
+  skippedStages: ['passed', 'skipped stages counted as passed: Tandem counts everyone who reached the stage, also those who went on, skipped it or left the funnel from it'],
   precedence: ['precedence', 'a system’s status lost a contradiction to another system’s (source precedence)'],
   modelRules: ['model rules', 'reached (or not) by the funnel model’s rules rather than a status: lead creation, deals, scores'],
 };
