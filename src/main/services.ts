@@ -67,9 +67,11 @@ export async function openServices(db: string): Promise<Services> {
             return { model: parseFunnelModel(text, modelFile), content: text };
           })()
         : await activeFunnelModel(store);
+      // Person fields follow the model's source precedence too, not only replayed stages: when it
+      // changed, re-merge before adopting (a crash in between re-merges again next time).
+      const previous = (await activeFunnelModel(store)).model.precedence;
+      if (model.precedence && JSON.stringify(model.precedence) !== JSON.stringify(previous)) await store.imports.applyPrecedence(model.precedence);
       await adopt(store, model, content, now());
-      // Person fields follow the model's source precedence too, not only replayed stages.
-      if (model.precedence) await store.imports.applyPrecedence(model.precedence);
       const ctx = await replayContext(store, model, new Date());
       const result = await replayAll(store.replay, ctx, onProgress);
       return { ...result, modelVersion: replayVersion(ctx) };
