@@ -28,6 +28,13 @@ module.exports = {
       to: { path: '^src/(store|cli|http|web|main)' },
     },
     {
+      name: 'demo-no-outer',
+      comment: 'demo/ (the generators) builds on domain, ports, config and importers; never the store or the interfaces',
+      severity: 'error',
+      from: { path: '^src/demo' },
+      to: { path: '^src/(store|cli|http|web|main)|^src/app/(?!ports/)' },
+    },
+    {
       name: 'interfaces-not-store',
       comment: 'cli/ and http/ are thin: they call use cases, never the store directly',
       severity: 'error',
@@ -37,7 +44,7 @@ module.exports = {
     {
       name: 'db-drivers-only-in-store',
       severity: 'error',
-      from: { pathNot: '^src/store' },
+      from: { pathNot: '^src/(store|bench)' },
       to: { path: 'node_modules/(better-sqlite3|pg|kysely)/' },
     },
     {

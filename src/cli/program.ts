@@ -4,6 +4,8 @@ import type { OpenServices, StoreAdmin } from '../app/services.js';
 import { listPresets } from '../importers/load-mapping.js';
 import type { CliIo } from './cli-io.js';
 import { backupCommands } from './commands/backup-command.js';
+import { demoCommand } from './commands/demo-command.js';
+import { generateCommand } from './commands/generate-command.js';
 import { importCommand } from './commands/import-command.js';
 import { modelCommand } from './commands/model-command.js';
 import { reconcileCommand } from './commands/reconcile-command.js';
@@ -41,6 +43,8 @@ export function buildProgram(deps: ProgramDeps): { program: Command; io: CliIo }
   reconcileCommand(program, deps.open, io);
   modelCommand(program, io);
   backupCommands(program, deps.admin, io);
+  demoCommand(program, deps.open, io);
+  generateCommand(program, io);
   program
     .command('presets')
     .description('List the bundled import presets')

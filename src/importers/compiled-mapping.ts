@@ -14,6 +14,8 @@ export interface CompiledMapping {
   read(values: readonly string[], field: string): Scalar;
   /** A field's cell text as exported, before its value map (e.g. the raw lifecycle stage). */
   rawText(values: readonly string[], field: string): string | null;
+  /** A named column's cell (blank → null), for columns a mapping names outside `fields`. */
+  column(values: readonly string[], name: string): string | null;
   attributes(values: readonly string[]): Record<string, AttributeValue>;
 }
 
@@ -28,7 +30,7 @@ export function compileMapping(mapping: Mapping, file: string, header: readonly 
     if (!index.has(h.trim())) index.set(h.trim(), i);
   });
   const blanks = new Set(['', ...mapping.blank.map((b) => b.trim().toLowerCase())]);
-  const used = new Set<string>(mapping.ignore);
+  const used = new Set<string>([...mapping.ignore, ...Object.values(mapping.stageDates ?? {})]);
   const missing: string[] = [];
   for (const [field, spec] of Object.entries(mapping.fields)) {
     for (const col of specColumns(spec)) {
@@ -62,6 +64,7 @@ export function compileMapping(mapping: Mapping, file: string, header: readonly 
     mapping,
     file,
     missingColumns: missing,
+    column: cell,
     read(values, field) {
       const spec = mapping.fields[field];
       if (spec === undefined) return null;

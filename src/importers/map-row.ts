@@ -88,8 +88,13 @@ function mapPerson(r: RowReader, origin: Origin): MappedRow {
     lastName = parts.length > 1 ? parts.slice(1).join(' ') : null;
   }
   const createdAt = r.date('createdAt');
+  const stageDates = new Map<StageId, string>();
+  for (const [s, column] of Object.entries(r.m.mapping.stageDates ?? {})) {
+    const v = r.m.column(r.values, column);
+    if (v !== null) stageDates.set(s as StageId, parseDate(column, v, r.m.mapping.dateFormats, r.m.mapping.timezone));
+  }
   const stage = r.stage('stage');
-  const stageAt = stage ? (r.date('stageAt') ?? createdAt) : null;
+  const stageAt = stage ? (stageDates.get(stage) ?? r.date('stageAt') ?? createdAt) : null;
   out.persons.push({
     origin,
     system,
@@ -119,7 +124,8 @@ function mapPerson(r: RowReader, origin: Origin): MappedRow {
     origin, system, externalId: `${key}#${suffix}`, person, type, occurredAt: at, actor: r.text('owner'), stage, properties: {},
   });
   if (createdAt) out.activities.push(activity('created', 'lead_created', createdAt, null));
-  if (stage) {
+  for (const [s, at] of stageDates) out.activities.push(activity(`stage:${s}`, 'stage_change', at, s));
+  if (stage && !stageDates.has(stage)) {
     if (!stageAt) throw new RowError('stageAt', `the stage "${stage}" has no date: map stageAt or createdAt`);
     out.activities.push(activity(`stage:${stage}`, 'stage_change', stageAt, stage));
   }

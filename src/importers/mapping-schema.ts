@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { STAGES } from '../domain/stage.js';
 
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
@@ -61,10 +62,21 @@ export const mappingSchema = z
     /** The system the person references of this file point into (default: this file's system). */
     personSystem: z.string().optional(),
     fields: z.record(z.string(), fieldSpecSchema),
+    /**
+     * Persons only: the column holding the date each stage was first reached (e.g. HubSpot's
+     * `Became a Marketing Qualified Lead Date`); each date becomes a stage change.
+     */
+    stageDates: z.record(z.string(), z.string().min(1)).optional(),
     /** Columns not kept as attributes. */
     ignore: z.array(z.string()).default([]),
   })
   .superRefine((m, ctx) => {
+    for (const stage of Object.keys(m.stageDates ?? {})) {
+      if (m.entity !== 'persons') ctx.addIssue({ code: 'custom', path: ['stageDates'], message: 'stageDates applies to persons only' });
+      else if (!(STAGES as readonly string[]).includes(stage)) {
+        ctx.addIssue({ code: 'custom', path: ['stageDates', stage], message: `not a funnel stage; use one of ${STAGES.join(', ')}` });
+      }
+    }
     const allowed: readonly string[] = ENTITY_FIELDS[m.entity];
     for (const key of Object.keys(m.fields)) {
       if (!allowed.includes(key)) {
