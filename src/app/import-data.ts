@@ -1,3 +1,4 @@
+import type { PrecedencePolicy } from '../domain/precedence.js';
 import type { Reject } from './ports/import-records.js';
 import type { ImportFile, ImportProgress } from './ports/import-source.js';
 import type { ImportStore } from './ports/import-store.js';
@@ -26,6 +27,8 @@ export interface ImportOptions {
   readonly onProgress?: (p: ImportProgress) => void;
   /** Called with each chunk's rejects as they happen (e.g. to stream them to a CSV). */
   readonly onRejects?: (rejects: readonly Reject[]) => void;
+  /** Which system wins each person field (the active funnel model's); default DEFAULT_PRECEDENCE. */
+  readonly precedence?: PrecedencePolicy;
 }
 
 /**
@@ -44,7 +47,7 @@ export async function importData(store: ImportStore, files: readonly ImportFile[
       let fileRows = 0;
       let fileRejected = 0;
       for await (const chunk of file.chunks(options.onProgress)) {
-        const outcome = await store.applyBatch(chunk.batch, options.now());
+        const outcome = await store.applyBatch(chunk.batch, options.now(), options.precedence);
         const rejects = [...chunk.rejects, ...outcome.rejects];
         if (rejects.length > 0) {
           await store.recordRejects(options.runId, rejected, rejects);

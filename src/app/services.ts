@@ -23,6 +23,8 @@ import type { ImportProgress } from './ports/import-source.js';
 import type { ReplayProgress } from './replay.js';
 import type { ServerServices } from './server-services.js';
 import type { QualificationServices } from './qualification-services.js';
+import type { ReconcileReport } from '../domain/reconciliation.js';
+import type { ReconcileRequest } from './reconcile.js';
 
 export interface ImportFilesRequest {
   readonly paths: readonly string[];
@@ -68,6 +70,8 @@ export interface Services extends ServerServices, QualificationServices {
   compareAttributionModels(request: ComparisonRequest): Promise<AttributionComparison>;
   /** Which teams, channels or campaigns touched people before each funnel transition. */
   stageInfluence(request: InfluenceRequest): Promise<InfluenceReport>;
+  /** Where the systems disagree, why, and which value Tandem uses (identity, conflicts, counts). */
+  reconcile(request: ReconcileRequest): Promise<ReconcileReport>;
   close(): Promise<void>;
 }
 

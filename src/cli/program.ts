@@ -13,6 +13,7 @@ import { modelCommand } from './commands/model-command.js';
 import { personCommand } from './commands/person-command.js';
 import { profileCommand } from './commands/profile-command.js';
 import { qualificationModelCommands } from './commands/qualification-model-commands.js';
+import { reconcileCommand } from './commands/reconcile-command.js';
 import { replayCommand } from './commands/replay-command.js';
 import { reportCommand } from './commands/report-command.js';
 import { tokenCommand } from './commands/token-command.js';
@@ -60,6 +61,7 @@ export function buildProgram(deps: ProgramDeps): { program: Command; io: CliIo }
   profileCommand(program, deps.open, io);
   personCommand(program, deps.open, io);
   followUpCommands(program, deps.open, io);
+  reconcileCommand(program, deps.open, io);
   backupCommands(program, deps.admin, io);
   demoCommand(program, deps.open, io);
   generateCommand(program, io);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ACTIVITY_TYPES } from '../domain/activity-type.js';
 import { MAIN_STAGES, STAGE_KINDS, STAGES, TEAMS } from '../domain/stage.js';
 import { sourcingSchema } from './sourcing-schema.js';
+import { precedenceSchema } from './precedence-schema.js';
 
 const responsibility = z.strictObject({
   raci: z.enum(['R', 'A', 'C', 'I', 'RA']),
@@ -37,9 +38,10 @@ export const funnelModelSchema = z
     id: z.string().min(1),
     currency: z.string().regex(/^[A-Z]{3}$/, 'a three-letter ISO currency code').default('USD'),
     stages: z.array(stage),
-    // Optional sections other features read (attribution, reconciliation); kept as given.
+    // Optional sections other features read: attribution (sourcing), reconciliation (precedence).
     sourcing: sourcingSchema.optional(),
-    precedence: z.unknown().optional(),
+    /** Which system wins each field when both supply it (reconciliation); defaults when absent. */
+    precedence: precedenceSchema.optional(),
   })
   .superRefine((model, ctx) => {
     const ids = model.stages.map((s) => s.id);

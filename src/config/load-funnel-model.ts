@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FunnelModel } from '../domain/funnel-model.js';
 import { TandemError } from '../domain/errors.js';
+import { DEFAULT_PRECEDENCE } from '../domain/precedence.js';
 import { funnelModelSchema } from './funnel-model-schema.js';
 import { resolveSourcing } from './sourcing-schema.js';
 import { parseValidatedYaml } from './validated-yaml.js';
@@ -33,6 +34,7 @@ export function parseFunnelModel(text: string, file: string): FunnelModel {
         capacityPerOwnerWeek: s.capacityPerOwnerWeek ?? null,
       }),
     ),
+    precedence: parsed.precedence ?? DEFAULT_PRECEDENCE,
   });
 }
 

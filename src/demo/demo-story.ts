@@ -154,7 +154,7 @@ export interface ExpectedCohort {
   readonly sal: number;
   readonly sql: number;
   readonly opportunity: number;
-  /** Reached won (journeys), which counts the marketing-only customer. */
+  /** Reached won (journeys). The marketing-only customer is not one: the CRM wins the stage (source precedence). */
   readonly won: number;
   readonly wonDeals: number;
   readonly lostDeals: number;
@@ -171,15 +171,16 @@ export function expectedCohort(quarters: readonly QuarterId[]): ExpectedCohort {
   const planted = d.crmOnlyLeads.filter((p) => quarters.includes(p.quarter));
   // The +tag person lands twice: the marketing record (an MQL) and the CRM lead (a SAL).
   const twin = quarters.includes(d.plusTag.quarter) ? 1 : 0;
-  const customer = quarters.includes(d.customerVsOpenLead.quarter) ? 1 : 0;
   const deals = DEMO_STORY.wonDeals.filter((w) => quarters.includes(w.quarter));
   return {
     inquiry: sum((q) => q.inquiries) + planted.length + twin,
     mql: sum((q) => q.mql) + planted.length + twin,
     sal: sum((q) => q.sal) + planted.filter((p) => SAL_OR_LATER.includes(p.crmStatus)).length,
-    sql: sum((q) => q.sql) + customer,
-    opportunity: sum((q) => q.opportunity) + customer,
-    won: sum((q) => q.won) + customer,
+    // The customer-vs-open-lead person counts where the CRM has her (sal), not as a customer:
+    // the CRM wins a contradicted stage (the funnel model's precedence; `tandem reconcile` lists her).
+    sql: sum((q) => q.sql),
+    opportunity: sum((q) => q.opportunity),
+    won: sum((q) => q.won),
     wonDeals: deals.length,
     lostDeals: sum((q) => q.lost),
     wonAmount: deals.reduce((n, w) => n + w.amount, 0),

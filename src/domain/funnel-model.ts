@@ -1,5 +1,6 @@
 import type { ActivityType } from './activity-type.js';
 import type { SourcingConfig } from './sourcing-config.js';
+import type { PrecedencePolicy } from './precedence.js';
 import type { MainStageId, StageId, StageKind, Team } from './stage.js';
 
 export type Raci = 'R' | 'A' | 'C' | 'I' | 'RA';
@@ -44,6 +45,8 @@ export interface FunnelModel {
   readonly stages: readonly StageDefinition[];
   /** Attribution settings (who sourced a deal, what a touch is); absent means the defaults. */
   readonly sourcing?: SourcingConfig;
+  /** Which system wins each field when both supply it; DEFAULT_PRECEDENCE when absent. */
+  readonly precedence?: PrecedencePolicy;
 }
 
 export function stageDefinition(model: FunnelModel, id: StageId): StageDefinition {

@@ -3,6 +3,9 @@ import type { Activity } from './entities.js';
 import type { EntryTrigger, FunnelModel } from './funnel-model.js';
 import { MAIN_STAGES, mainIndex } from './stage.js';
 import type { MainStageId, StageId } from './stage.js';
+import { DEFAULT_PRECEDENCE } from './precedence.js';
+import { applyStatusPrecedence } from './status-conflicts.js';
+import type { CurrentStageOf, StatusConflict } from './status-conflicts.js';
 
 /** A person moving from one stage to another, with why, who and under which model. */
 export interface Transition {
@@ -125,9 +128,30 @@ function pickTarget(targets: Event['targets']): { stage: StageId; reason: string
  * The lifecycle engine: replays one person's activities through the funnel model.
  * Pure and deterministic: the same model, activities and signals always give the same timeline.
  * Reaching a later main stage counts as passing every earlier one (their times unknown),
- * as HubSpot and Marketo count.
+ * as HubSpot and Marketo count. Where the systems contradict each other on the person's stage,
+ * the funnel model's source precedence decides whose status activities count (status-conflicts.ts).
  */
 export function replayPerson(
+  model: FunnelModel,
+  personId: string,
+  activities: readonly Activity[],
+  signals: readonly StageSignal[] = [],
+): Timeline {
+  const used = applyStatusPrecedence(model.precedence ?? DEFAULT_PRECEDENCE, activities, stageReader(model)).activities;
+  return replayAsGiven(model, personId, used, signals);
+}
+
+/** The contradiction between systems on this person's stage that replay settles (null when they agree or only lag). */
+export function statusConflictOf(model: FunnelModel, activities: readonly Activity[]): StatusConflict | null {
+  return applyStatusPrecedence(model.precedence ?? DEFAULT_PRECEDENCE, activities, stageReader(model)).conflict;
+}
+
+/** One system's own reading of the person: the engine run on that system's status activities alone. */
+function stageReader(model: FunnelModel): CurrentStageOf {
+  return (activities) => replayAsGiven(model, '', activities).journey.currentStage;
+}
+
+function replayAsGiven(
   model: FunnelModel,
   personId: string,
   activities: readonly Activity[],

@@ -16,6 +16,8 @@ export interface CompiledMapping {
   readonly warnings: readonly string[];
   /** The field's value in a row (`row` is the spreadsheet row, for `rowNumber` fields). */
   read(values: readonly string[], field: string, row: number): Scalar;
+  /** A field's cell text as exported, before its value map (e.g. the raw lifecycle stage). */
+  rawText(values: readonly string[], field: string): string | null;
   /** A named column's cell (blank → null), for columns a mapping names outside `fields`. */
   column(values: readonly string[], name: string): string | null;
   attributes(values: readonly string[]): Record<string, AttributeValue>;
@@ -93,6 +95,14 @@ export function compileMapping(mapping: Mapping, file: string, header: readonly 
     missingColumns: missing,
     warnings,
     column: (values, name) => cell(values, index.get(headerKey(name))),
+    rawText(values, field) {
+      const spec = mapping.fields[field];
+      if (spec === undefined) return null;
+      if (typeof spec !== 'string' && spec.constant !== undefined) return spec.constant === null ? null : String(spec.constant);
+      const cols = typeof spec === 'string' ? [spec] : [...(spec.column ? [spec.column] : []), ...(spec.columns ?? [])];
+      const parts = cols.map((c) => cell(values, index.get(headerKey(c)))).filter((x): x is string => x !== null);
+      return parts.length > 0 ? parts.join(' ') : null;
+    },
     read(values, field, row) {
       const reader = readers.get(field);
       return reader ? reader(values, row) : null;

@@ -6,6 +6,7 @@ import { RowError } from './convert-value.js';
 import type { NamedMapping } from './load-mapping.js';
 import { mapRow } from './map-row.js';
 import { openCsv } from './read-csv.js';
+import { salvagePersonRow } from './salvage-person-row.js';
 import type { CsvFile, CsvItem, Encoding } from './read-csv.js';
 
 const ROWS_PER_CHUNK = 2000;
@@ -35,7 +36,8 @@ export function csvImportFile(csv: CsvFile, named: NamedMapping): ImportFile {
       batch.campaigns.push(...mapped.campaigns);
     } catch (e) {
       if (!(e instanceof RowError)) throw e;
-      rejects.push({ file: display, row: item.row, field: e.field, reason: e.message, raw: item.values.join(csv.delimiter).slice(0, 500) });
+      const record = named.mapping.entity === 'persons' ? { record: salvagePersonRow(compiled, item.values) } : {};
+      rejects.push({ file: display, row: item.row, field: e.field, reason: e.message, raw: item.values.join(csv.delimiter).slice(0, 500), ...record });
     }
   };
   const warnings = [

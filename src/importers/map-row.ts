@@ -92,6 +92,13 @@ function mapPerson(r: RowReader, origin: Origin): MappedRow {
     lastName = parts.length > 1 ? parts.slice(1).join(' ') : null;
   }
   const createdAt = r.date('createdAt');
+  const stageDates = new Map<StageId, string>();
+  for (const [s, column] of Object.entries(r.m.mapping.stageDates ?? {})) {
+    const v = r.m.column(r.values, column);
+    if (v !== null) stageDates.set(s as StageId, parseDate(column, v, r.m.mapping.dateFormats, r.m.mapping.timezone));
+  }
+  const stage = r.stage('stage');
+  const stageAt = stage ? (stageDates.get(stage) ?? r.date('stageAt') ?? createdAt) : null;
   out.persons.push({
     origin,
     system,
@@ -109,9 +116,11 @@ function mapPerson(r: RowReader, origin: Origin): MappedRow {
       createdAt,
       doNotCall: r.bool('doNotCall'),
       doNotEmail: r.bool('doNotEmail'),
+      updatedAt: r.date('updatedAt'),
     },
     accountDomain: r.text('domain'),
     attributes: r.m.attributes(r.values),
+    status: { stage, raw: r.m.rawText(r.values, 'stage'), at: stageAt },
   });
   const person: PersonRef = externalId ? { kind: 'external', source: system, externalId } : { kind: 'email', email: email! };
   const key = externalId ?? normaliseEmail(email)!;
@@ -119,17 +128,10 @@ function mapPerson(r: RowReader, origin: Origin): MappedRow {
     origin, system, externalId: `${key}#${suffix}`, person, type, occurredAt: at, actor: r.text('owner'), stage, properties: {},
   });
   if (createdAt) out.activities.push(activity('created', 'lead_created', createdAt, null));
-  const stageDates = new Map<StageId, string>();
-  for (const [s, column] of Object.entries(r.m.mapping.stageDates ?? {})) {
-    const v = r.m.column(r.values, column);
-    if (v !== null) stageDates.set(s as StageId, parseDate(column, v, r.m.mapping.dateFormats, r.m.mapping.timezone));
-  }
   for (const [s, at] of stageDates) out.activities.push(activity(`stage:${s}`, 'stage_change', at, s));
-  const stage = r.stage('stage');
   if (stage && !stageDates.has(stage)) {
-    const at = r.date('stageAt') ?? createdAt;
-    if (!at) throw new RowError('stageAt', `the stage "${stage}" has no date: map stageAt or createdAt`);
-    out.activities.push(activity(`stage:${stage}`, 'stage_change', at, stage));
+    if (!stageAt) throw new RowError('stageAt', `the stage "${stage}" has no date: map stageAt or createdAt`);
+    out.activities.push(activity(`stage:${stage}`, 'stage_change', stageAt, stage));
   }
   const won = r.bool('won');
   const lost = r.bool('lost');

@@ -38,7 +38,7 @@ export const ENTITY_FIELDS = {
   persons: [
     'externalId', 'email', 'firstName', 'lastName', 'fullName', 'company', 'domain', 'owner', 'source', 'country',
     'industry', 'title', 'createdAt', 'doNotCall', 'doNotEmail', 'stage', 'stageAt', 'won', 'wonAt', 'lost', 'amount',
-    'currency',
+    'currency', 'updatedAt',
   ],
   activities: [
     'externalId', 'personExternalId', 'personEmail', 'type', 'occurredAt', 'actor', 'stage', 'url', 'contentId',

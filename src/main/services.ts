@@ -10,6 +10,7 @@ import { scorecardReport } from '../app/scorecard.js';
 import { loadPlanRates } from '../config/plan-rates.js';
 import { attributionReportOf, compareAttributionModels } from '../app/attribution-report.js';
 import { stageInfluence } from '../app/stage-influence.js';
+import { reconcile } from '../app/reconcile.js';
 import { replayAll, replayQueued, replayVersion } from '../app/replay.js';
 import type { ReplayContext } from '../app/replay.js';
 import type { Services, StoreAdmin } from '../app/services.js';
@@ -85,6 +86,7 @@ export async function openServices(db: string, options: OpenStoreOptions = {}): 
         now,
         onProgress: hooks.onProgress,
         onRejects: hooks.onRejects,
+        precedence: (await activeFunnelModel(store)).model.precedence,
       });
       let replayed = 0;
       if (request.replay !== false) {
@@ -102,6 +104,10 @@ export async function openServices(db: string, options: OpenStoreOptions = {}): 
             return { model: parseFunnelModel(text, modelFile), content: text };
           })()
         : await activeFunnelModel(store);
+      // Person fields follow the model's source precedence too, not only replayed stages: when it
+      // changed, re-merge before adopting (a crash in between re-merges again next time).
+      const previous = (await activeFunnelModel(store)).model.precedence;
+      if (model.precedence && JSON.stringify(model.precedence) !== JSON.stringify(previous)) await store.imports.applyPrecedence(model.precedence);
       await adopt(store, model, content, now());
       const ctx = await replayContext(store, model, new Date());
       const result = await replayAll(store.replay, ctx, onProgress);
@@ -154,6 +160,11 @@ export async function openServices(db: string, options: OpenStoreOptions = {}): 
       const { model } = await activeFunnelModel(store);
       const ctx = await replayContext(store, model, new Date());
       return stageInfluence(store.attribution, { ...model, version: replayVersion(ctx) }, request);
+    },
+    async reconcile(request) {
+      const { model } = await activeFunnelModel(store);
+      const ctx = await replayContext(store, model, new Date());
+      return reconcile(store.reconcile, { ...model, version: replayVersion(ctx) }, request);
     },
     close: () => store.close(),
   };

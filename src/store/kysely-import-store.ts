@@ -10,9 +10,15 @@ import type {
   Reject,
 } from '../app/ports/import-records.js';
 import type { BatchOutcome, ImportRunStats, ImportStore } from '../app/ports/import-store.js';
+import { DEFAULT_PRECEDENCE } from '../domain/precedence.js';
+import type { PrecedencePolicy } from '../domain/precedence.js';
 import type { DialectHelpers } from './dialects/dialect-helpers.js';
 import { stableId } from './ids.js';
 import { readJson, writeJson } from './json-column.js';
+import { mergeBySourcePrecedence } from './person-sources.js';
+import { recordRejectedPersonRows } from './rejected-person-rows.js';
+import { remergePersons } from './remerge-persons.js';
+import type { LandedPerson } from './person-sources.js';
 import type { Database, PersonsTable } from './schema.js';
 import { upsertCampaigns } from './upsert-campaigns.js';
 
@@ -133,16 +139,21 @@ export class KyselyImportStore implements ImportStore {
         .onConflict((oc) => oc.columns(['run_id', 'seq']).doNothing())
         .execute();
     }
+    await recordRejectedPersonRows(this.db, rejects, new Date().toISOString());
   }
 
-  applyBatch(batch: ImportBatch, at: string): Promise<BatchOutcome> {
+  applyPrecedence(precedence: PrecedencePolicy): Promise<number> {
+    return remergePersons(this.db, precedence, this.helpers.insertMany);
+  }
+
+  applyBatch(batch: ImportBatch, at: string, precedence: PrecedencePolicy = DEFAULT_PRECEDENCE): Promise<BatchOutcome> {
     return this.db.transaction().execute(async (trx) => {
       const rejects: Reject[] = [];
       const touched = new Set<string>();
       await this.upsertAccounts(trx, batch);
       await upsertCampaigns(trx, batch.campaigns ?? []);
       const resolved = new Map<string, string>();
-      await this.upsertPersons(trx, batch.persons, resolved, touched, at);
+      await this.upsertPersons(trx, batch.persons, resolved, touched, at, precedence);
       await lookupRefs(
         trx,
         [...batch.opportunities.flatMap((o) => (o.person ? [o.person] : [])), ...batch.activities.map((a) => a.person)],
@@ -176,6 +187,7 @@ export class KyselyImportStore implements ImportStore {
     resolved: Map<string, string>,
     touched: Set<string>,
     at: string,
+    precedence: PrecedencePolicy,
   ): Promise<void> {
     if (persons.length === 0) return;
     const refsOf = (p: PersonRecord): PersonRef[] => {
@@ -194,9 +206,11 @@ export class KyselyImportStore implements ImportStore {
     for (const row of existing.values()) if (row.email_norm) emailOwner.set(row.email_norm, row.id);
     const merged = new Map<string, PersonsTable>();
     const identities = new Map<string, { source: string; external_id: string; person_id: string }>();
+    const landed: LandedPerson[] = [];
     for (const rec of persons) {
       const refs = refsOf(rec);
-      const known = refs.map((r) => resolved.get(refKey(r))).find((x) => x !== undefined);
+      const hit = refs.find((r) => resolved.has(refKey(r)));
+      const known = hit ? resolved.get(refKey(hit)) : undefined;
       const id = known ?? (rec.externalId ? stableId('p', rec.system, rec.externalId) : stableId('p', 'email', normaliseEmail(rec.fields.email) ?? `${rec.origin.file}:${rec.origin.row}`));
       const email = normaliseEmail(rec.fields.email);
       // An email already held by another person stays with them; the two are reported, not silently merged.
@@ -207,7 +221,10 @@ export class KyselyImportStore implements ImportStore {
       for (const r of refs) resolved.set(refKey(r), id);
       if (rec.externalId) identities.set(`${rec.system}\u0000${rec.externalId}`, { source: rec.system, external_id: rec.externalId, person_id: id });
       touched.add(id);
+      landed.push({ record: rec, personId: id, matchedBy: hit ? (hit.kind === 'external' ? 'externalId' : 'email') : 'new' });
     }
+    // Each field's value by source precedence over every record of the person (person-sources.ts).
+    await mergeBySourcePrecedence(trx, landed, merged, precedence, at, this.helpers.insertMany, new Set(existing.keys()));
     await this.helpers.insertMany(trx, 'persons', [...merged.values()], { columns: ['id'], update: PERSON_COLUMNS });
     await this.helpers.insertMany(trx, 'identities', [...identities.values()], { columns: ['source', 'external_id'] });
   }

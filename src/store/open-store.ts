@@ -9,6 +9,7 @@ import { KyselyAttributionStore } from './kysely-attribution-store.js';
 import { KyselyImportStore } from './kysely-import-store.js';
 import { KyselyModelStore } from './kysely-model-store.js';
 import { KyselyQualificationStore } from './kysely-qualification-store.js';
+import { KyselyReconcileStore } from './kysely-reconcile-store.js';
 import { KyselyReplayStore } from './kysely-replay-store.js';
 import { KyselyReportStore } from './kysely-report-store.js';
 import { migrationProvider } from './migrations/index.js';
@@ -89,6 +90,7 @@ export async function openStore(location: string, options: OpenStoreOptions = {}
     schemaStatus,
     qualification: new KyselyQualificationStore(db, helpers),
     attribution: new KyselyAttributionStore(db, helpers),
+    reconcile: new KyselyReconcileStore(db),
     close: () => db.destroy(),
   };
 }

@@ -1,5 +1,6 @@
 import type { ImportBatch } from '../app/ports/import-records.js';
 import type { BatchOutcome, ImportStore } from '../app/ports/import-store.js';
+import type { PrecedencePolicy } from '../domain/precedence.js';
 import { retryTransient } from './retry-transient.js';
 
 /**
@@ -11,6 +12,8 @@ export function retryingImportStore(inner: ImportStore): ImportStore {
     startRun: (id, files, at) => inner.startRun(id, files, at),
     finishRun: (id, stats, at) => inner.finishRun(id, stats, at),
     recordRejects: (runId, firstSeq, rejects) => inner.recordRejects(runId, firstSeq, rejects),
-    applyBatch: (batch: ImportBatch, at: string): Promise<BatchOutcome> => retryTransient(() => inner.applyBatch(batch, at)),
+    applyBatch: (batch: ImportBatch, at: string, precedence?: PrecedencePolicy): Promise<BatchOutcome> =>
+      retryTransient(() => inner.applyBatch(batch, at, precedence)),
+    applyPrecedence: (precedence) => inner.applyPrecedence(precedence),
   };
 }

@@ -35,6 +35,40 @@ export interface IdentitiesTable {
   person_id: string;
 }
 
+/** One record of one system describing a person (or a rejected persons row: person_id null). */
+export interface PersonSourcesTable {
+  source: string;
+  /** The record's own id, else `email:<normalised email>`, else `row:<file>:<row>` (rejected rows). */
+  record_key: string;
+  external_id: string | null;
+  person_id: string | null;
+  email: string | null;
+  email_norm: string | null;
+  /** Normalised email without dots and +tag in the local part: the near-match key. */
+  email_loose: string | null;
+  name_key: string | null;
+  owner: string | null;
+  /** The system's own status mapped to a stage id; status_raw as exported. */
+  stage: string | null;
+  status_raw: string | null;
+  stage_at: string | null;
+  created_at: string | null;
+  updated_at: string | null;
+  fields: string;
+  attributes: string;
+  /** JSON array of the merged values this record supplied (`owner`, `attributes.lead_score`). */
+  supplies: string;
+  matched_by: string;
+  /** JSON array of the files that described this record (a record exported in two files is one record). */
+  files: string;
+  file_count: number;
+  /** The latest file and row that described the record. */
+  file: string;
+  row: number;
+  seen_at: string;
+  reason: string | null;
+}
+
 export interface ActivitiesTable {
   id: string;
   person_id: string;
@@ -167,6 +201,7 @@ export interface Database {
   accounts: AccountsTable;
   persons: PersonsTable;
   identities: IdentitiesTable;
+  person_sources: PersonSourcesTable;
   activities: ActivitiesTable;
   opportunities: OpportunitiesTable;
   campaigns: CampaignsTable;

@@ -27,6 +27,17 @@ export interface PersonFields {
   readonly createdAt: string | null;
   readonly doNotCall: boolean | null;
   readonly doNotEmail: boolean | null;
+  /** The record's own last-modified time (UTC ISO), when the export has it: "most recent" precedence reads it. */
+  readonly updatedAt?: string | null;
+}
+
+/** What a system itself says a person's stage is: its lifecycle or lead status field. */
+export interface SourceStatus {
+  /** The field mapped to a model stage id (null when the row has no status or it maps to none). */
+  readonly stage: StageId | null;
+  /** The value as exported (e.g. `Marketing Qualified Lead`, `Open - Not Contacted`). */
+  readonly raw: string | null;
+  readonly at: string | null;
 }
 
 export interface PersonRecord {
@@ -36,6 +47,8 @@ export interface PersonRecord {
   readonly fields: PersonFields;
   readonly accountDomain: string | null;
   readonly attributes: Attributes;
+  /** The system's own status of the person, when the mapping maps `stage`. */
+  readonly status?: SourceStatus;
 }
 
 export interface ActivityRecord {
@@ -108,4 +121,15 @@ export interface Reject {
   readonly field: string | null;
   readonly reason: string;
   readonly raw: string | null;
+  /** For a rejected persons row: what could still be read of it, so reconciliation can count it for its system. */
+  readonly record?: RejectedPersonRow;
+}
+
+/** The parts of a rejected persons row that were readable: its system, key, status and date. */
+export interface RejectedPersonRow {
+  readonly system: string;
+  readonly externalId: string | null;
+  readonly email: string | null;
+  readonly status: SourceStatus;
+  readonly createdAt: string | null;
 }

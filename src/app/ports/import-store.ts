@@ -1,3 +1,4 @@
+import type { PrecedencePolicy } from '../../domain/precedence.js';
 import type { ImportBatch, Reject } from './import-records.js';
 
 export interface BatchOutcome {
@@ -19,5 +20,8 @@ export interface ImportStore {
   startRun(id: string, files: readonly string[], at: string): Promise<void>;
   finishRun(id: string, stats: ImportRunStats, at: string): Promise<void>;
   recordRejects(runId: string, firstSeq: number, rejects: readonly Reject[]): Promise<void>;
-  applyBatch(batch: ImportBatch, at: string): Promise<BatchOutcome>;
+  /** Lands a batch in one transaction; persons' values merged by the precedence policy (default: DEFAULT_PRECEDENCE). */
+  applyBatch(batch: ImportBatch, at: string, precedence?: PrecedencePolicy): Promise<BatchOutcome>;
+  /** Re-merges persons known to several records under this policy (the model's precedence changed); returns how many changed. */
+  applyPrecedence(precedence: PrecedencePolicy): Promise<number>;
 }

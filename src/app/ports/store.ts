@@ -8,6 +8,7 @@ import type { ProposalStore } from './proposal-store.js';
 import type { WebhookStore } from './webhook-store.js';
 import type { ModelStore } from './model-store.js';
 import type { QualificationStore } from './qualification-store.js';
+import type { ReconcileStore } from './reconcile-store.js';
 import type { ReplayStore } from './replay-store.js';
 import type { ReportStore } from './report-store.js';
 
@@ -28,5 +29,6 @@ export interface Store {
   schemaStatus(): Promise<{ pending: string[] }>;
   readonly qualification: QualificationStore;
   readonly attribution: AttributionStore;
+  readonly reconcile: ReconcileStore;
   close(): Promise<void>;
 }

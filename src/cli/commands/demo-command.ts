@@ -50,7 +50,7 @@ export function demoCommand(program: Command, open: OpenServices, io: CliIo): vo
             ...comparisonTable('Orbit Analytics, 2024: before (H1) and after (H2) the fixes of 2024-07-01 — people by the half they entered', compareHalves(h1, h2)),
             notes: [
               'The two systems disagree on purpose (DEMO_STORY.disagreements): a +tag email lands as two persons, 5 leads exist only in the CRM,',
-              `and one person the marketing system calls a customer has no won deal in the CRM (so H2 reaches won ${h2.stages.find((x) => x.id === 'won')!.reached} times for ${h2.revenue.wonCount} won deals).`,
+              `and one person the marketing system calls a customer is an open lead in the CRM, which wins (H2 reaches won ${h2.stages.find((x) => x.id === 'won')!.reached} times for ${h2.revenue.wonCount} won deals). See: tandem reconcile.`,
             ],
           };
           io.out(render('table', [table], { h1, h2 }));

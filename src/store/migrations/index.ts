@@ -4,6 +4,7 @@ import * as m002 from './002-replay-queue.js';
 import * as m003 from './003-server.js';
 import * as m004 from './004-outbox.js';
 import * as m005 from './005-campaigns.js';
+import * as m006 from './006-person-sources.js';
 
 /** Migrations bundled in code (no file-system scanning), applied in key order. */
 export const migrationProvider: MigrationProvider = {
@@ -13,5 +14,6 @@ export const migrationProvider: MigrationProvider = {
     '003-server': m003,
     '004-outbox': m004,
     '005-campaigns': m005,
+    '006-person-sources': m006,
   }),
 };
