@@ -7,6 +7,7 @@ import { DEMO_STORY } from '../../demo/demo-story.js';
 import { assertSqliteFile, freshSqliteFile } from '../../demo/fresh-sqlite-file.js';
 import { generateDemoExports } from '../../demo/generate-demo-exports.js';
 import { compareHalves, storySummary } from '../../demo/half-comparison.js';
+import { followUpStory } from '../follow-up-story.js';
 import type { CliIo } from '../cli-io.js';
 import { comparisonTable } from '../comparison-table.js';
 import { progressBar } from '../progress.js';
@@ -56,6 +57,9 @@ export function demoCommand(program: Command, open: OpenServices, io: CliIo): vo
           io.out(render('table', [table], { h1, h2 }));
           io.out('');
           for (const line of storySummary(h1, h2, q2, q4)) io.out(line);
+          io.out('');
+          // The bottom of the funnel: contact policy, work queue and the unreachable nurture program.
+          for (const line of await followUpStory(services, { db, at, before: H1, after: H2 })) io.out(line);
           io.out(`\nExplore: tandem report --db ${db} --from ${H1.from} --to ${H1.to} --by source`);
         } finally {
           bar.stop();
