@@ -1,3 +1,4 @@
+import { toActivity } from './activity-row.js';
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { ActivityType } from '../domain/activity-type.js';
@@ -119,17 +120,7 @@ export class KyselyQualificationStore implements QualificationStore {
   private async activitiesOf(personId: string, types: readonly ActivityType[] | null): Promise<Activity[]> {
     let q = this.db.selectFrom('activities').selectAll().where('person_id', '=', personId).orderBy('occurred_at');
     if (types !== null) q = q.where('type', 'in', types.length > 0 ? types : ['-']);
-    return (await q.execute()).map((r) => ({
-      id: r.id,
-      personId: r.person_id,
-      source: r.source,
-      externalId: r.external_id,
-      type: r.type as ActivityType,
-      occurredAt: r.occurred_at,
-      actor: r.actor,
-      stage: r.stage as StageId | null,
-      properties: readJson(r.properties),
-    }));
+    return (await q.execute()).map(toActivity);
   }
 
   async personIdBoundaries(parts: number): Promise<string[]> {

@@ -1,29 +1,14 @@
+import { toActivity } from './activity-row.js';
 import type { Kysely } from 'kysely';
-import type { ActivityType } from '../domain/activity-type.js';
 import type { Activity, Person } from '../domain/entities.js';
 import type { Timeline } from '../domain/lifecycle.js';
 import { MAIN_STAGES } from '../domain/stage.js';
-import type { StageId } from '../domain/stage.js';
 import type { PersonActivities, ReplayStore } from '../app/ports/replay-store.js';
 import type { DialectHelpers } from './dialects/dialect-helpers.js';
 import { readJson } from './json-column.js';
 import { retryTransient } from './retry-transient.js';
 import { withAccounts } from './queries/account-facts.js';
 import type { ActivitiesTable, Database, JourneysTable, PersonsTable } from './schema.js';
-
-function toActivity(r: ActivitiesTable): Activity {
-  return {
-    id: r.id,
-    personId: r.person_id,
-    source: r.source,
-    externalId: r.external_id,
-    type: r.type as ActivityType,
-    occurredAt: r.occurred_at,
-    actor: r.actor,
-    stage: r.stage as StageId | null,
-    properties: readJson(r.properties),
-  };
-}
 
 export function toPerson(r: PersonsTable): Person {
   return {

@@ -1,10 +1,9 @@
+import { toActivity } from '../activity-row.js';
 import { sql } from 'kysely';
 import type { Kysely, RawBuilder } from 'kysely';
-import type { ActivityType } from '../../domain/activity-type.js';
 import type { AttributionData, OpportunityLink, PersonFacts } from '../../domain/build-journeys.js';
 import type { Campaign } from '../../domain/campaign.js';
 import type { Activity, OpportunityStatus } from '../../domain/entities.js';
-import type { StageId } from '../../domain/stage.js';
 import type { CreditTeam } from '../../domain/touch.js';
 import type { AttributionQuery } from '../../app/ports/attribution-store.js';
 import { readJson } from '../json-column.js';
@@ -75,17 +74,7 @@ export async function attributionData(db: Kysely<Database>, query: AttributionQu
         .where('type', 'in', [...query.touchTypes])
         .execute();
       for (const r of rows) {
-        activities.push({
-          id: r.id,
-          personId: r.person_id,
-          source: r.source,
-          externalId: r.external_id,
-          type: r.type as ActivityType,
-          occurredAt: r.occurred_at,
-          actor: r.actor,
-          stage: r.stage as StageId | null,
-          properties: readJson(r.properties),
-        });
+        activities.push(toActivity(r));
       }
     }
   }

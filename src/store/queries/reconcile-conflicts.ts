@@ -1,8 +1,7 @@
+import { toActivity } from '../activity-row.js';
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
-import type { ActivityType } from '../../domain/activity-type.js';
 import type { Activity } from '../../domain/entities.js';
-import type { StageId } from '../../domain/stage.js';
 import { STATUS_ACTIVITY_TYPES } from '../../domain/status-conflicts.js';
 import type { OpportunityRow } from '../../app/ports/reconcile-store.js';
 import { readJson } from '../json-column.js';
@@ -25,17 +24,7 @@ export async function multiSystemStatusPersons(db: Kysely<Database>, afterId: st
   for (const part of inParts(ids)) {
     const rows = await db.selectFrom('activities').selectAll().where('person_id', 'in', part).where('type', 'in', [...STATUS_ACTIVITY_TYPES]).orderBy('occurred_at').execute();
     for (const r of rows) {
-      byPerson.get(r.person_id)!.push({
-        id: r.id,
-        personId: r.person_id,
-        source: r.source,
-        externalId: r.external_id,
-        type: r.type as ActivityType,
-        occurredAt: r.occurred_at,
-        actor: r.actor,
-        stage: r.stage as StageId | null,
-        properties: readJson(r.properties),
-      });
+      byPerson.get(r.person_id)!.push(toActivity(r));
     }
   }
   return ids.map((personId) => ({ personId, activities: byPerson.get(personId)! }));
