@@ -14,6 +14,11 @@ export interface DialectHelpers {
   epochDays(isoText: RawBuilder<unknown>): RawBuilder<number | null>;
   /** An ISO-8601 UTC text time (ms precision, `Z`) moved by a number of days, in the same text form. */
   isoPlusDays(expression: RawBuilder<string>, days: number): RawBuilder<string>;
+  /**
+   * The expression, for a filter the planner must answer by reading the table rather than an
+   * index: one that keeps most rows (an index then costs a random table lookup per row).
+   */
+  scanned(expression: RawBuilder<unknown>): RawBuilder<unknown>;
   /** Bulk insert (or upsert) inside the given transaction, the fastest way this database allows. */
   readonly insertMany: InsertMany;
 }

@@ -51,11 +51,15 @@ function personUnits(helpers: DialectHelpers, o: UnitJourneyOptions): RawBuilder
     sql`${sql.ref(`j.days_${s}`)} as ${sql.ref(`days_${s}`)}`,
     sql`${daysBetween(helpers, sql`j.entered_at`, passedAt('j', s))} as ${sql.ref(`since_${s}`)}`,
   ]);
-  return sql`select j.person_id as unit_id, ${unitFieldExpression(helpers, 'person', o.by, 'p')} as group_key,
-    p.owner as owner, j.entered_at as entered_at, j.current_stage as current_stage, j.current_since as current_since,
+  // Person fields as subqueries, not a join: a read model that uses neither pays nothing for them
+  // (the derived table is flattened). Every journey has its person (persons are never deleted).
+  const groupKey = o.by === null ? sql`null` : sql`(select ${unitFieldExpression(helpers, 'person', o.by, 'p')} from persons p where p.id = j.person_id)`;
+  // All the version's journeys: a scan, not one table lookup per row through the index.
+  return sql`select j.person_id as unit_id, ${groupKey} as group_key,
+    (select p.owner from persons p where p.id = j.person_id) as owner, j.entered_at as entered_at, j.current_stage as current_stage, j.current_since as current_since,
     ${sql.join(columns)}
-    from journeys j inner join persons p on p.id = j.person_id
-    where j.model_version = ${o.modelVersion}`;
+    from journeys j
+    where ${helpers.scanned(sql`j.model_version`)} = ${o.modelVersion}`;
 }
 
 function accountUnits(helpers: DialectHelpers, o: UnitJourneyOptions): RawBuilder<unknown> {
