@@ -3,7 +3,7 @@ import type { RawBuilder } from 'kysely';
 import { openServices } from '../main/services.js';
 import { openStore } from '../store/open-store.js';
 import type { BenchContext, BenchResult } from './bench-types.js';
-import { seconds } from './bench-types.js';
+import { cpuSeconds, peakRssMiB, seconds } from './bench-types.js';
 
 const AT = new Date('2025-01-01T00:00:00Z');
 
@@ -14,37 +14,47 @@ export async function benchImportReplayReport(ctx: BenchContext): Promise<BenchR
   const results: BenchResult[] = [];
   try {
     let t = performance.now();
+    let cpu = process.cpuUsage();
     const summary = await services.importFiles({ paths: [ctx.exportsDir], replay: false });
     const importSeconds = seconds(t);
+    const importCpu = cpuSeconds(cpu);
+    const importRss = peakRssMiB();
     const rows = summary.rows;
 
     const floor = await bareInsertFloor(ctx, db);
     results.push({
       bench: 'import', dialect: ctx.dialect, persons: ctx.persons, figure: `${rows.toLocaleString('en-US')} rows`,
       seconds: importSeconds, floorSeconds: floor.seconds * (rows / floor.rows), floorWhat: `bare insert of the ${floor.rows.toLocaleString('en-US')} activity rows landed (same driver, same table and indexes, one transaction), per row`,
-      rate: rows / importSeconds,
+      rate: rows / importSeconds, cpuSeconds: importCpu, rssMiB: importRss,
     });
 
     t = performance.now();
+    cpu = process.cpuUsage();
     const replay = await services.replay(null);
     const replaySeconds = seconds(t);
+    const replayCpu = cpuSeconds(cpu);
+    const replayRss = peakRssMiB();
     const readFloor = await readFloorSeconds(db);
     results.push({
       bench: 'replay', dialect: ctx.dialect, persons: ctx.persons, figure: `${replay.transitions.toLocaleString('en-US')} transitions`,
       seconds: replaySeconds, floorSeconds: readFloor, floorWhat: 'reading every activity in person order',
-      rate: replay.persons / replaySeconds,
+      rate: replay.persons / replaySeconds, cpuSeconds: replayCpu, rssMiB: replayRss,
     });
 
     await services.funnelReport({ from: null, to: null, by: null, at: AT }); // warm the cache once
     t = performance.now();
+    cpu = process.cpuUsage();
     await services.funnelReport({ from: null, to: null, by: null, at: AT });
     const reportSeconds = seconds(t);
+    const reportCpu = cpuSeconds(cpu);
     t = performance.now();
+    cpu = process.cpuUsage();
     await services.funnelReport({ from: null, to: null, by: 'source', at: AT });
     const bySeconds = seconds(t);
+    const byCpu = cpuSeconds(cpu);
     const aggFloor = await aggregateFloorSeconds(db);
-    results.push({ bench: 'report', dialect: ctx.dialect, persons: ctx.persons, figure: 'funnel report', seconds: reportSeconds, floorSeconds: aggFloor, floorWhat: 'one hand-written SQL count per stage' });
-    results.push({ bench: 'report --by source', dialect: ctx.dialect, persons: ctx.persons, figure: 'funnel report split', seconds: bySeconds, floorSeconds: aggFloor, floorWhat: 'one hand-written SQL count per stage' });
+    results.push({ bench: 'report', dialect: ctx.dialect, persons: ctx.persons, figure: 'funnel report', seconds: reportSeconds, cpuSeconds: reportCpu, floorSeconds: aggFloor, floorWhat: 'one hand-written SQL count per stage' });
+    results.push({ bench: 'report --by source', dialect: ctx.dialect, persons: ctx.persons, figure: 'funnel report split', seconds: bySeconds, cpuSeconds: byCpu, floorSeconds: aggFloor, floorWhat: 'one hand-written SQL count per stage' });
   } finally {
     await services.close();
   }

@@ -7,7 +7,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -65,15 +65,15 @@ async function main(): Promise<void> {
       },
     };
     if (benches.has('core')) {
-      process.stderr.write(`${dialect}: import, replay, report…\n`);
+      process.stderr.write(`${dialect}: import, replay, report… (load average ${loadavg()[0]!.toFixed(2)})\n`);
       results.push(...(await benchImportReplayReport(ctx)));
     }
     if (benches.has('http')) {
-      process.stderr.write(`${dialect}: HTTP API under load on 127.0.0.1…\n`);
+      process.stderr.write(`${dialect}: HTTP API under load on 127.0.0.1… (load average ${loadavg()[0]!.toFixed(2)})\n`);
       results.push(...(await benchHttp(ctx)));
     }
     if (benches.has('qualification')) {
-      process.stderr.write(`${dialect}: scoring and backtest…\n`);
+      process.stderr.write(`${dialect}: scoring and backtest… (load average ${loadavg()[0]!.toFixed(2)})\n`);
       results.push(...(await benchQualification(ctx)));
     }
   }
@@ -88,17 +88,19 @@ function print(results: readonly BenchResult[]): void {
     r.persons.toLocaleString('en-US'),
     r.figure,
     `${r.seconds.toFixed(3)} s`,
+    r.cpuSeconds === undefined ? '' : `${r.cpuSeconds.toFixed(3)} s`,
+    r.rssMiB === undefined ? '' : `${r.rssMiB.toFixed(0)} MiB`,
     r.rate ? `${Math.round(r.rate).toLocaleString('en-US')}/s` : '',
     r.floorSeconds === null ? '—' : `${r.floorSeconds.toFixed(3)} s`,
     r.floorSeconds === null ? '—' : `${(r.floorSeconds / r.seconds).toFixed(2)}`,
     r.floorWhat,
   ]);
-  const head = ['bench', 'db', 'persons', 'work', 'time', 'rate', 'floor', 'floor/time', 'floor is'];
+  const head = ['bench', 'db', 'persons', 'work', 'time', 'cpu', 'peak RSS', 'rate', 'floor', 'floor/time', 'floor is'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (r: string[]): string => r.map((c, i) => c.padEnd(widths[i]!)).join('  ');
   process.stdout.write(`${line(head)}\n${line(widths.map((w) => '-'.repeat(w)))}\n${rows.map(line).join('\n')}\n`);
   const rss = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(`peak RSS of the bench process: ${rss.toFixed(0)} MiB\n`);
+  process.stdout.write(`peak RSS of the bench process: ${rss.toFixed(0)} MiB; load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
 }
 
 await main();
