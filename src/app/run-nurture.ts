@@ -163,7 +163,7 @@ async function replayUnderLease(replay: NonNullable<RunDeps['replay']>, people: 
     if (!(await people.hasJourneys(version))) return (await replayAll(replay.store, setup.ctx)).persons;
     // Time alone moves people only out of the policy's start stage (an exhausted run): replay
     // those, and whatever the replay queue holds; everyone else's stored timeline still holds.
-    const queued = (await replayQueued(replay.store, setup.ctx)).persons;
+    const queued = (await replayQueued(replay.store, setup.ctx, { claimant: request.claimant, leaseMinutes: request.leaseMinutes, now: replay.now })).persons;
     const inPolicy = await people.personIdsInStages(version, [setup.provider.policy.startStage]);
     return queued + (await replayPersons(replay.store, setup.ctx, inPolicy)).persons;
   } finally {
