@@ -13,6 +13,8 @@ export interface RunOptions {
   readonly dryRun: boolean;
   /** Minutes after which a claim is stale (default 15). */
   readonly leaseMinutes?: number;
+  /** Replay everyone first when the active version has no journeys yet (default true; workers replay the queue instead). */
+  readonly fullReplay?: boolean;
 }
 
 export interface DigestRequest {

@@ -78,15 +78,17 @@ export interface QueueWork {
   readonly claimant: string;
   /** Minutes a claim holds before another worker may take its entries (those of a crashed worker). */
   readonly leaseMinutes?: number;
+  /** Entries per claim (default 2000): smaller batches spread a short queue over more workers. */
+  readonly batch?: number;
   readonly now?: () => Date;
-  /** Told about each batch this claimant took, before replaying it. */
   /**
    * Also take entries other claimants hold: an operator's import after a crash must not wait
    * for a dead process's lease. A live worker holding them may replay them too; person locks
    * make the two replays run one after the other, with the same result.
    */
   readonly takeOver?: boolean;
-  readonly onClaim?: (claims: readonly QueueClaim[]) => void;
+  /** Told about each batch this claimant took, before replaying it (awaited). */
+  readonly onClaim?: (claims: readonly QueueClaim[]) => void | Promise<void>;
   /** Told when that batch is written and its entries are off the queue (or released, when re-queued meanwhile). */
   readonly onDone?: (claims: readonly QueueClaim[]) => void;
 }
@@ -109,9 +111,9 @@ export async function replayQueued(
   for (;;) {
     const at = now();
     const until = new Date(at.getTime() + (work.leaseMinutes ?? 10) * 60_000).toISOString();
-    const claims = await store.claimQueued(work.claimant, PAGE, at.toISOString(), until, work.takeOver ?? false);
+    const claims = await store.claimQueued(work.claimant, work.batch ?? PAGE, at.toISOString(), until, work.takeOver ?? false);
     if (claims.length === 0) break;
-    work.onClaim?.(claims);
+    await work.onClaim?.(claims);
     const ids = claims.map((c) => c.personId);
     let found = 0;
     // Read and written under the persons' locks, like replayPersons: a server may be replaying them inline.

@@ -34,7 +34,16 @@ export interface RunDeps {
    * exhausted policy) are recorded — by one scheduler at a time, under the `replay` lease;
    * the others skip it (what they send does not depend on it).
    */
-  readonly replay?: { readonly store: ReplayStore; readonly leases: LeaseStore; readonly now: () => Date };
+  readonly replay?: {
+    readonly store: ReplayStore;
+    readonly leases: LeaseStore;
+    readonly now: () => Date;
+    /**
+     * Replay everyone when the version has no journeys yet (default true). Workers pass false:
+     * they replay the queue themselves, and a full replay racing their claims would redo their work.
+     */
+    readonly full?: boolean;
+  };
   readonly outbox: OutboxStore;
   readonly setup: FollowUpSetup;
   readonly transport: MessageTransport | null;
@@ -160,7 +169,7 @@ async function replayUnderLease(replay: NonNullable<RunDeps['replay']>, people: 
   if (!(await replay.leases.acquire('replay', request.claimant, now.toISOString(), until))) return 0;
   try {
     const version = replayVersion(setup.ctx);
-    if (!(await people.hasJourneys(version))) return (await replayAll(replay.store, setup.ctx)).persons;
+    if (replay.full !== false && !(await people.hasJourneys(version))) return (await replayAll(replay.store, setup.ctx)).persons;
     // Time alone moves people only out of the policy's start stage (an exhausted run): replay
     // those, and whatever the replay queue holds; everyone else's stored timeline still holds.
     const queued = (await replayQueued(replay.store, setup.ctx, { claimant: request.claimant, leaseMinutes: request.leaseMinutes, now: replay.now })).persons;

@@ -19,9 +19,11 @@ export interface WorkerTick {
 export interface WorkerOptions {
   /** Send due nurture steps (needs SMTP or a webhook); turned off for good on a configuration error. */
   readonly nurture: boolean;
-  /** Send each owner's daily digest once a day, from `digestHour` (UTC) on. */
+  /** Send each owner's daily digest once a day (the outbox keys it by owner and day), from `digestHour` (UTC) on. */
   readonly digests: boolean;
   readonly digestHour: number;
+  /** Minutes between digest passes (default 30): an owner whose queue fills later in the day still gets that day's digest. */
+  readonly digestRecheckMinutes?: number;
   /** Minutes before another worker may take over this one's claims (a crashed worker's). */
   readonly leaseMinutes: number;
   readonly now: () => Date;
@@ -31,6 +33,8 @@ export interface WorkerOptions {
   readonly onClaim?: QueueWork['onClaim'];
   readonly onDone?: QueueWork['onDone'];
   readonly claimant?: string;
+  /** Replay-queue entries per claim (default 2000). */
+  readonly batch?: number;
 }
 
 type WorkerServices = Pick<Services, 'replayQueue' | 'followUp'>;
@@ -43,7 +47,7 @@ type WorkerServices = Pick<Services, 'replayQueue' | 'followUp'>;
 export function worker(services: WorkerServices, options: WorkerOptions): { tick(): Promise<WorkerTick> } {
   let nurture = options.nurture;
   let digests = options.digests;
-  let digestsDoneFor: string | null = null;
+  let lastDigestPass = -Infinity;
   const off = (what: string, e: unknown): void => {
     if (!(e instanceof TandemError) || e.code !== 'CONFIG_INVALID') throw e;
     options.log(`${what} off: ${e.message}`);
@@ -52,13 +56,13 @@ export function worker(services: WorkerServices, options: WorkerOptions): { tick
     async tick() {
       const at = options.now().toISOString();
       const { persons } = await services.replayQueue({
-        claimant: options.claimant, leaseMinutes: options.leaseMinutes, now: options.now, onClaim: options.onClaim, onDone: options.onDone,
+        claimant: options.claimant, leaseMinutes: options.leaseMinutes, batch: options.batch, now: options.now, onClaim: options.onClaim, onDone: options.onDone,
       });
       const problems: RunMessage[] = [];
       let nurtureSent: number | null = null;
       if (nurture) {
         try {
-          const run = await services.followUp.run({ at, dryRun: false, leaseMinutes: options.leaseMinutes });
+          const run = await services.followUp.run({ at, dryRun: false, leaseMinutes: options.leaseMinutes, fullReplay: false });
           nurtureSent = run.messages.filter((m) => m.outcome === 'sent').length;
           problems.push(...run.messages.filter(isProblem));
         } catch (e) {
@@ -67,14 +71,14 @@ export function worker(services: WorkerServices, options: WorkerOptions): { tick
         }
       }
       let digestsSent: number | null = null;
-      const day = at.slice(0, 10);
-      if (digests && digestsDoneFor !== day && Number(at.slice(11, 13)) >= options.digestHour) {
+      const recheckMs = (options.digestRecheckMinutes ?? 30) * 60_000;
+      if (digests && Number(at.slice(11, 13)) >= options.digestHour && Date.parse(at) - lastDigestPass >= recheckMs) {
         try {
           // The outbox keys a digest by owner and day: when several workers get here, one sends it.
           const r = await services.followUp.digests({ owner: null, at, send: true });
           digestsSent = r.sent.filter((m) => m.outcome === 'sent').length;
           problems.push(...r.sent.filter(isProblem));
-          digestsDoneFor = day;
+          lastDigestPass = Date.parse(at);
         } catch (e) {
           off('digests', e);
           digests = false;
