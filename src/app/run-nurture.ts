@@ -39,10 +39,11 @@ export interface RunDeps {
     readonly leases: LeaseStore;
     readonly now: () => Date;
     /**
-     * Replay everyone when the version has no journeys yet (default true). Workers pass false:
-     * they replay the queue themselves, and a full replay racing their claims would redo their work.
+     * `all` (default): everyone when the version has no journeys yet, else the replay queue and
+     * the people time may have moved. `time-driven`: only the latter — for workers, which take the
+     * queue themselves (a full replay racing their claims would redo their work).
      */
-    readonly full?: boolean;
+    readonly scope?: 'all' | 'time-driven';
   };
   readonly outbox: OutboxStore;
   readonly setup: FollowUpSetup;
@@ -169,10 +170,11 @@ async function replayUnderLease(replay: NonNullable<RunDeps['replay']>, people: 
   if (!(await replay.leases.acquire('replay', request.claimant, now.toISOString(), until))) return 0;
   try {
     const version = replayVersion(setup.ctx);
-    if (replay.full !== false && !(await people.hasJourneys(version))) return (await replayAll(replay.store, setup.ctx)).persons;
+    const all = replay.scope !== 'time-driven';
+    if (all && !(await people.hasJourneys(version))) return (await replayAll(replay.store, setup.ctx)).persons;
     // Time alone moves people only out of the policy's start stage (an exhausted run): replay
     // those, and whatever the replay queue holds; everyone else's stored timeline still holds.
-    const queued = (await replayQueued(replay.store, setup.ctx, { claimant: request.claimant, leaseMinutes: request.leaseMinutes, now: replay.now })).persons;
+    const queued = all ? (await replayQueued(replay.store, setup.ctx, { claimant: request.claimant, leaseMinutes: request.leaseMinutes, now: replay.now })).persons : 0;
     const inPolicy = await people.personIdsInStages(version, [setup.provider.policy.startStage]);
     return queued + (await replayPersons(replay.store, setup.ctx, inPolicy)).persons;
   } finally {

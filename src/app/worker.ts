@@ -62,7 +62,7 @@ export function worker(services: WorkerServices, options: WorkerOptions): { tick
       let nurtureSent: number | null = null;
       if (nurture) {
         try {
-          const run = await services.followUp.run({ at, dryRun: false, leaseMinutes: options.leaseMinutes, fullReplay: false });
+          const run = await services.followUp.run({ at, dryRun: false, leaseMinutes: options.leaseMinutes, replay: 'time-driven' });
           nurtureSent = run.messages.filter((m) => m.outcome === 'sent').length;
           problems.push(...run.messages.filter(isProblem));
         } catch (e) {
