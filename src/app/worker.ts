@@ -48,9 +48,9 @@ export function worker(services: WorkerServices, options: WorkerOptions): { tick
   let nurture = options.nurture;
   let digests = options.digests;
   let lastDigestPass = -Infinity;
-  const off = (what: string, e: unknown): void => {
+  const off = (what: string, flag: string, e: unknown): void => {
     if (!(e instanceof TandemError) || e.code !== 'CONFIG_INVALID') throw e;
-    options.log(`${what} off: ${e.message}`);
+    options.log(`${what} off until restarted (configure them, or pass ${flag}): ${e.message}`);
   };
   return {
     async tick() {
@@ -66,7 +66,7 @@ export function worker(services: WorkerServices, options: WorkerOptions): { tick
           nurtureSent = run.messages.filter((m) => m.outcome === 'sent').length;
           problems.push(...run.messages.filter(isProblem));
         } catch (e) {
-          off('nurture sends', e);
+          off('nurture sends', '--no-nurture', e);
           nurture = false;
         }
       }
@@ -80,7 +80,7 @@ export function worker(services: WorkerServices, options: WorkerOptions): { tick
           problems.push(...r.sent.filter(isProblem));
           lastDigestPass = Date.parse(at);
         } catch (e) {
-          off('digests', e);
+          off('digests', '--no-digests', e);
           digests = false;
         }
       }
