@@ -19,8 +19,14 @@ export interface ContactPolicyBacktest {
   readonly at: string;
   readonly current: PolicyOutcome;
   readonly candidate: PolicyOutcome;
-  /** Candidate minus current: more people unreachable by policy, more overdue, more connected. */
-  readonly change: { readonly unreachableByPolicy: number; readonly openOverdue: number; readonly connected: number; readonly nurtureEnrolled: number };
+  /** Candidate minus current: first touches within the SLA, people unreachable by policy, overdue, connected, sent to nurture. */
+  readonly change: {
+    readonly withinSla: number;
+    readonly unreachableByPolicy: number;
+    readonly openOverdue: number;
+    readonly connected: number;
+    readonly nurtureEnrolled: number;
+  };
 }
 
 /**
@@ -49,6 +55,7 @@ export async function contactPolicyBacktest(
     current: before,
     candidate: after,
     change: {
+      withinSla: after.total.withinSla - before.total.withinSla,
       unreachableByPolicy: after.total.unreachableByPolicy - before.total.unreachableByPolicy,
       openOverdue: after.total.openOverdue - before.total.openOverdue,
       connected: after.total.connected - before.total.connected,
