@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,11 @@ const AT = DEMO_STORY.reportAt;
 const at = new Date(AT);
 const QUALIFICATION = readFileSync(join(import.meta.dirname, '..', 'models', 'qualification.example.yaml'), 'utf8');
 
+// The owner directory puts the demo's reps in teams, one named in Arabic (read once, when a queue first asks for a team).
+const MAIL_DIR = mkdtempSync(join(tmpdir(), 'tandem-http-mail-'));
+writeFileSync(join(MAIL_DIR, 'mail.yaml'), 'from: "Acme <sales@acme.example>"\nowners:\n  - { id: Omar Haddad, team: الشرق الأوسط }\n  - { id: Sarah Chen, team: AMER }\n');
+process.env.TANDEM_MAIL_CONFIG = join(MAIL_DIR, 'mail.yaml');
+
 /** The demo company's exports, written once for every dialect. */
 let exportsDir: Promise<string> | null = null;
 function demoExports(): Promise<string> {
@@ -26,6 +31,8 @@ function demoExports(): Promise<string> {
 }
 afterAll(async () => {
   if (exportsDir) rmSync(await exportsDir, { recursive: true, force: true });
+  rmSync(MAIL_DIR, { recursive: true, force: true });
+  delete process.env.TANDEM_MAIL_CONFIG;
 });
 
 /** What the CLI prints with --format json: the use case's result through JSON. */
@@ -121,8 +128,14 @@ describe.each(DIALECTS)('report routes and joint sign-off of the qualification m
     const mine = (await get(`/api/queues?owner=${encodeURIComponent(owner)}&at=${AT}`, 'sales')).json;
     expect(mine.items.length).toBe(queue.json.items.filter((i: { owner: string }) => i.owner === owner).length);
     expect(mine.items.every((i: { owner: string }) => i.owner === owner)).toBe(true);
-    // No mail settings here, so no owner has a team.
-    expect((await get(`/api/queues?team=sales&at=${AT}`)).json).toMatchObject({ team: 'sales', items: [] });
+    const team = 'الشرق الأوسط';
+    const emea = (await get(`/api/queues?team=${encodeURIComponent(team)}&at=${AT}`)).json;
+    expect(emea).toEqual(asJson(await api.services.followUp.queue({ owner: null, team, at: AT })));
+    expect(emea.team).toBe(team);
+    const omar = queue.json.items.filter((i: { owner: string }) => i.owner === 'Omar Haddad').length;
+    expect(omar).toBeGreaterThan(0);
+    expect(emea.items.map((i: { owner: string }) => i.owner)).toEqual(Array(omar).fill('Omar Haddad'));
+    expect((await get(`/api/queues?team=Nobody&at=${AT}`)).json.items).toEqual([]);
 
     const digest = await get(`/api/queues/${encodeURIComponent(owner)}/digest?at=${AT}`);
     const expected = (await api.services.followUp.digests({ owner, at: AT, send: false })).digests[0]!;
