@@ -8,7 +8,7 @@ import { documented, isoDate } from '../schemas/common.js';
 import { at, atDate, flag } from '../schemas/report-params.js';
 
 const errors = { 400: errorBodySchema, 401: errorBodySchema };
-const days = z.coerce.number().finite().min(0).max(36_500);
+const days = z.coerce.number({ error: 'a number of days' }).finite().min(0, 'a number of days, 0 or more').max(36_500);
 
 /** Credit for pipeline and revenue (attribution) and who touched people before each move (influence). */
 export const attributionRoutes: RouteModule = (app, { services }) => {

@@ -9,7 +9,7 @@ import { at, atIso, field } from '../schemas/report-params.js';
 const errors = { 400: errorBodySchema, 401: errorBodySchema };
 
 /** A share strictly between 0 and 1. */
-const share = z.coerce.number().gt(0).lt(1);
+const share = z.coerce.number({ error: 'a share between 0 and 1, e.g. 0.05' }).gt(0, 'a share between 0 and 1, e.g. 0.05').lt(1, 'a share between 0 and 1, e.g. 0.05');
 
 const digestSchema = z
   .object({
@@ -94,7 +94,7 @@ export const followUpRoutes: RouteModule = (app, { services }) => {
       querystring: z.object({
         attemptsFrom: field.optional().describe('a person attribute holding the number of attempts, for data without attempt activities'),
         threshold: share.default(0.05).describe('chance below which another attempt is not worth it (0..1)'),
-        minPeople: z.coerce.number().int().min(0).max(1_000_000).default(30).describe('ignore later attempts with fewer people than this'),
+        minPeople: z.coerce.number({ error: 'a whole number' }).int().min(0).max(1_000_000).default(30).describe('ignore later attempts with fewer people than this'),
       }),
       response: { 200: documented('AttemptReport: byAttempts[], curve[], recommendation, channels'), ...errors },
     },

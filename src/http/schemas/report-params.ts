@@ -43,7 +43,11 @@ export const flag = z
   .describe('true or false');
 
 /** A positive amount in major units (3000000, not 3,000,000). */
-export const amount = z.coerce.number().finite().positive().max(1e15);
+export const amount = z.coerce
+  .number({ error: 'a positive amount in major units, digits only (e.g. 3000000)' })
+  .finite()
+  .positive('a positive amount in major units (e.g. 3000000)')
+  .max(1e15);
 
 /** `at` as a Date (now when absent). */
 export function atDate(value: string | undefined): Date {
