@@ -134,6 +134,10 @@ describe.each(DIALECTS)('report routes and joint sign-off of the qualification m
     const omar = queue.json.items.filter((i: { owner: string }) => i.owner === 'Omar Haddad');
     expect(omar.length).toBeGreaterThan(0);
     expect(emea.items).toEqual(omar);
+    // Reps the directory gives no team work for the team owning the policy's start stage (sales), as in the follow-up report.
+    const sales = (await get(`/api/queues?team=sales&at=${AT}`)).json;
+    expect(sales.items).toEqual(queue.json.items.filter((i: { owner: string }) => i.owner !== 'Omar Haddad' && i.owner !== 'Sarah Chen'));
+    expect(sales.items.length).toBeGreaterThan(0);
 
     const digest = await get(`/api/queues/${encodeURIComponent(owner)}/digest?at=${AT}`);
     const expected = (await api.services.followUp.digests({ owner, at: AT, send: false })).digests[0]!;
