@@ -37,6 +37,7 @@ function parseCached(content: string, name: string): FunnelModel {
 }
 import { activeProviders, qualificationServices } from './qualification-services.js';
 import { followUpProviders, followUpServices } from './follow-up.js';
+import { contentServices } from './content.js';
 
 /** The active funnel model: the last one replayed, or the bundled default. */
 async function activeFunnelModel(store: Store): Promise<{ model: FunnelModel; content: string }> {
@@ -166,6 +167,7 @@ export async function openServices(db: string, options: OpenStoreOptions = {}): 
       const ctx = await replayContext(store, model, new Date());
       return reconcile(store.reconcile, { ...model, version: replayVersion(ctx) }, request);
     },
+    content: contentServices(store, async (at) => replayContext(store, (await activeFunnelModel(store)).model, at)),
     close: () => store.close(),
   };
   return services;
