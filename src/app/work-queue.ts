@@ -4,6 +4,7 @@ import { clockHoursBetween } from '../domain/work-calendar.js';
 import { displayName, openAt, scanPeople } from './follow-up-scan.js';
 import type { FollowUpSetup, FollowUpView } from './follow-up-scan.js';
 import type { FollowUpStore } from './ports/follow-up-store.js';
+import type { ContentSuggester, SuggestedContent } from './content-suggester.js';
 
 /** One person to contact next: by whom, on which channel, by when. */
 export interface QueueItem {
@@ -26,6 +27,8 @@ export interface QueueItem {
   /** Handed back by the nurture program (re-engaged after being unreachable). */
   readonly returned: boolean;
   readonly optedOut: readonly PolicyChannel[];
+  /** The content catalogue piece to send next (present when a catalogue is adopted; null: nothing fits). */
+  readonly suggestedContent?: SuggestedContent | null;
 }
 
 export interface WorkQueue {
@@ -43,7 +46,7 @@ export interface QueueRequest {
 }
 
 /** The queue item of a person, if their current policy run asks for an attempt. */
-export function queueItem(view: FollowUpView, at: string): QueueItem | null {
+export function queueItem(view: FollowUpView, at: string, suggest?: ContentSuggester): QueueItem | null {
   const current = view.runs.at(-1);
   if (!current || !openAt(current.span, at)) return null;
   const s = current.state;
@@ -65,6 +68,7 @@ export function queueItem(view: FollowUpView, at: string): QueueItem | null {
     handedOverAt: s.startedAt,
     returned: into?.reason.startsWith('nurture:') ?? false,
     optedOut: s.optedOut,
+    ...(suggest ? { suggestedContent: suggest(view, current.span.stage, at) } : {}),
   };
 }
 
@@ -76,13 +80,13 @@ export function compareQueueItems(a: QueueItem, b: QueueItem): number {
 }
 
 /** Who to contact next, by whom and on which channel, at a time: overdue first. */
-export async function workQueue(store: FollowUpStore, setup: FollowUpSetup, request: QueueRequest): Promise<WorkQueue> {
+export async function workQueue(store: FollowUpStore, setup: FollowUpSetup, request: QueueRequest, suggest?: ContentSuggester): Promise<WorkQueue> {
   const items: QueueItem[] = [];
   let waiting = 0;
   await scanPeople(store, setup, (views) => {
     for (const v of views) {
       if (request.owner !== null && v.person.owner !== request.owner) continue;
-      const item = queueItem(v, request.at);
+      const item = queueItem(v, request.at, suggest);
       if (item) items.push(item);
       else {
         const s = v.runs.at(-1);
