@@ -1,5 +1,6 @@
 import type { RouteModule } from '../route-context.js';
 import { auditRoutes } from './audit-routes.js';
+import { contentRoutes } from './content-routes.js';
 import { healthRoutes } from './health-routes.js';
 import { importRoutes } from './import-routes.js';
 import { ingestRoutes } from './ingest-routes.js';
@@ -26,4 +27,5 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   webhookRoutes,
   importRoutes,
   personRoutes,
+  contentRoutes,
 ];
