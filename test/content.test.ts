@@ -77,6 +77,7 @@ describe.each(DIALECTS)('the content catalogue on %s', (dialect) => {
     expect(cell('sql', 'A')).toMatchObject({ pieces: 0, people: 2 });
     expect(c.gaps.map((g) => `${g.stage}/${g.grade}:${g.people}`)).toEqual(['sal/C:1', 'sql/A:2']);
     const h2 = await services.content.coverage({ from: '2024-07-01', to: '2024-12-31', at: AT });
+    await expect(services.content.coverage({ from: '2024-02-30', to: null, at: AT })).rejects.toThrow('--from must be a day as YYYY-MM-DD, not "2024-02-30"');
     expect(h2.gaps.map((g) => `${g.stage}/${g.grade}`)).toEqual(['sal/C']);
   });
 

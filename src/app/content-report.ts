@@ -13,7 +13,8 @@ import type { ReplayContext } from './replay.js';
 
 function checkPeriod(request: ContentRequest): void {
   for (const [field, day] of [['from', request.from], ['to', request.to]] as const) {
-    if (day !== null && !/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new TandemError('BAD_INPUT', `--${field} must be a day as YYYY-MM-DD, not "${day}"`, { place: { field } });
+    const valid = day !== null && /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(Date.parse(day)) && new Date(day).toISOString().slice(0, 10) === day;
+    if (day !== null && !valid) throw new TandemError('BAD_INPUT', `--${field} must be a day as YYYY-MM-DD, not "${day}"`, { place: { field } });
   }
   if (request.from !== null && request.to !== null && request.from > request.to) throw new TandemError('BAD_INPUT', `--from ${request.from} is after --to ${request.to}`, { place: { field: 'from' } });
 }
