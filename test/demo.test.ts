@@ -126,6 +126,13 @@ describe.each(DIALECTS)('the demo company imported on %s', (dialect) => {
     expect((total - expectedSales) / total).toBeCloseTo(0.7, 5);
   });
 
+  it("credits the reps' follow-up to sales, the team that owns the policy's start stage (no team in the mail settings)", async () => {
+    const r = await services.followUp.followUpReport({ ...DEMO_STORY.halves.H2, at: at.toISOString() });
+    expect(r.byTeam.map((t) => t.group)).toEqual(['sales']);
+    expect(r.byTeam[0]!.runs).toBe(r.total.runs);
+    expect(r.total.runs).toBeGreaterThan(100);
+  });
+
   it('has content for every stage but one in H1 (a gap sales could not fill), covered in H2, used by reps and by marketing', async () => {
     await services.content.adoptCatalogue(join(demoDir, 'content-catalogue.yaml'));
     const [h1, h2] = [await services.content.coverage({ ...DEMO_STORY.halves.H1, at: DEMO_STORY.reportAt }), await services.content.coverage({ ...DEMO_STORY.halves.H2, at: DEMO_STORY.reportAt })];

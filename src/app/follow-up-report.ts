@@ -107,9 +107,12 @@ export async function followUpReport(
   const total = newTally();
   const nurture = { enrolled: 0, stillEnrolled: 0, exited: 0, reengaged: 0, returned: 0, won: 0, revenue: new Map<string, number>(), by: {} as Record<string, number> };
 
+  // An owner without a team in the mail settings works for the team that owns the stage where
+  // the policy starts (sales, in the default model): the team accountable for that follow-up.
+  const policyTeam = setup.ctx.model.stages.find((s) => s.id === policy.startStage)?.owner ?? '(no team)';
   const count = (view: FollowUpView): void => {
     const owner = view.person.owner ?? '(no owner)';
-    const team = ownerContact(settings, view.person.owner)?.team ?? '(no team)';
+    const team = ownerContact(settings, view.person.owner)?.team ?? policyTeam;
     for (const { span, state } of view.runs) {
       if (!inPeriod(span.enteredAt)) continue;
       for (const t of [total, tally(owners, owner), tally(teams, team)]) {

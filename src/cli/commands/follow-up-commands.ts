@@ -208,6 +208,9 @@ export function followUpCommands(program: Command, open: OpenServices, io: CliIo
         s.followUp.attemptReport({ attemptsField: opts.attemptsFrom ?? null, threshold: fraction('threshold', opts.threshold), minAtRisk: count('min-people', opts.minPeople) }),
       );
       io.out(render(opts.format, attemptTables(r), r));
+      if (r.curve.length === 0 && !opts.attemptsFrom) {
+        io.err('No call or email attempts were found among the activities. If a column counts the contacts made (as `campaign` does in the UCI bank-marketing data), name it: --attempts-from campaign');
+      }
     });
   report
     .command('follow-up')

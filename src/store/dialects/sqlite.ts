@@ -11,6 +11,7 @@ export const sqliteHelpers = (raw: SqliteDatabase.Database): DialectHelpers => (
     orderBy ? sql<string | null>`group_concat(${expression}, ${separator} order by ${orderBy})` : sql<string | null>`group_concat(${expression}, ${separator})`,
   epochDays: (isoText) => sql<number | null>`(julianday(${isoText}) - 2440587.5)`,
   isoPlusDays: (expression, days) => sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ', ${expression}, ${`${days >= 0 ? '+' : ''}${days} days`})`,
+  skipLocked: (query) => query,
   insertMany: sqliteInsertMany(raw),
 });
 
