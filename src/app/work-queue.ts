@@ -1,9 +1,10 @@
 import type { PolicyChannel } from '../domain/contact-policy.js';
 import type { PolicyStatus } from '../domain/policy-run.js';
 import { clockHoursBetween } from '../domain/work-calendar.js';
-import { displayName, openAt, scanPeople } from './follow-up-scan.js';
+import { displayName, openAt, policyTeam, scanPeople } from './follow-up-scan.js';
 import type { FollowUpSetup, FollowUpView } from './follow-up-scan.js';
 import type { FollowUpStore } from './ports/follow-up-store.js';
+import type { ContentSuggester, SuggestedContent } from './content-suggester.js';
 
 /** One person to contact next: by whom, on which channel, by when. */
 export interface QueueItem {
@@ -26,12 +27,16 @@ export interface QueueItem {
   /** Handed back by the nurture program (re-engaged after being unreachable). */
   readonly returned: boolean;
   readonly optedOut: readonly PolicyChannel[];
+  /** The content catalogue piece to send next (present when a catalogue is adopted; null: nothing fits). */
+  readonly suggestedContent?: SuggestedContent | null;
 }
 
 export interface WorkQueue {
   readonly at: string;
   readonly policyVersion: string;
   readonly owner: string | null;
+  /** Set when the queue was filtered by team. */
+  readonly team?: string;
   readonly items: readonly QueueItem[];
   /** In the policy with every attempt made, waiting for the minimum span to pass. */
   readonly waiting: number;
@@ -39,11 +44,13 @@ export interface WorkQueue {
 
 export interface QueueRequest {
   readonly owner: string | null;
+  /** Only owners of this team (from the mail settings' owner directory; an owner without one works for the policy's team). */
+  readonly team?: string | null;
   readonly at: string;
 }
 
 /** The queue item of a person, if their current policy run asks for an attempt. */
-export function queueItem(view: FollowUpView, at: string): QueueItem | null {
+export function queueItem(view: FollowUpView, at: string, suggest?: ContentSuggester): QueueItem | null {
   const current = view.runs.at(-1);
   if (!current || !openAt(current.span, at)) return null;
   const s = current.state;
@@ -65,6 +72,7 @@ export function queueItem(view: FollowUpView, at: string): QueueItem | null {
     handedOverAt: s.startedAt,
     returned: into?.reason.startsWith('nurture:') ?? false,
     optedOut: s.optedOut,
+    ...(suggest ? { suggestedContent: suggest(view, current.span.stage, at) } : {}),
   };
 }
 
@@ -76,13 +84,23 @@ export function compareQueueItems(a: QueueItem, b: QueueItem): number {
 }
 
 /** Who to contact next, by whom and on which channel, at a time: overdue first. */
-export async function workQueue(store: FollowUpStore, setup: FollowUpSetup, request: QueueRequest): Promise<WorkQueue> {
+export async function workQueue(
+  store: FollowUpStore,
+  setup: FollowUpSetup,
+  request: QueueRequest,
+  teamOf: (owner: string | null) => string | null = () => null,
+  suggest?: ContentSuggester,
+): Promise<WorkQueue> {
+  const team = request.team ?? null;
+  // As in the follow-up report: an owner without a team works for the team accountable for the follow-up.
+  const defaultTeam = policyTeam(setup);
   const items: QueueItem[] = [];
   let waiting = 0;
   await scanPeople(store, setup, (views) => {
     for (const v of views) {
       if (request.owner !== null && v.person.owner !== request.owner) continue;
-      const item = queueItem(v, request.at);
+      if (team !== null && (teamOf(v.person.owner) ?? defaultTeam) !== team) continue;
+      const item = queueItem(v, request.at, suggest);
       if (item) items.push(item);
       else {
         const s = v.runs.at(-1);
@@ -91,5 +109,5 @@ export async function workQueue(store: FollowUpStore, setup: FollowUpSetup, requ
     }
   });
   items.sort(compareQueueItems);
-  return { at: request.at, policyVersion: setup.provider.policy.version, owner: request.owner, items, waiting };
+  return { at: request.at, policyVersion: setup.provider.policy.version, owner: request.owner, ...(team === null ? {} : { team }), items, waiting };
 }

@@ -17,11 +17,13 @@ import { reconcileCommand } from './commands/reconcile-command.js';
 import { replayCommand } from './commands/replay-command.js';
 import { reportCommand } from './commands/report-command.js';
 import { tokenCommand } from './commands/token-command.js';
+import { workerCommand } from './commands/worker-command.js';
 import { cohortsCommand } from './commands/cohorts-command.js';
 import { compareCommand } from './commands/compare-command.js';
 import { diagnoseCommand } from './commands/diagnose-command.js';
 import { planCommand } from './commands/plan-command.js';
 import { scorecardCommand } from './commands/scorecard-command.js';
+import { contentCommand } from './commands/content-command.js';
 import { exitCodeFor } from './exit-codes.js';
 
 export interface ProgramDeps {
@@ -62,10 +64,12 @@ export function buildProgram(deps: ProgramDeps): { program: Command; io: CliIo }
   personCommand(program, deps.open, io);
   followUpCommands(program, deps.open, io);
   reconcileCommand(program, deps.open, io);
+  contentCommand(program, deps.open, io);
   backupCommands(program, deps.admin, io);
   demoCommand(program, deps.open, io);
   generateCommand(program, io);
   tokenCommand(program, deps.open, io);
+  workerCommand(program, deps.open, io);
   program
     .command('presets')
     .description('List the bundled import presets')

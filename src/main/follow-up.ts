@@ -32,6 +32,10 @@ import { KyselyFollowUpStore } from '../store/kysely-follow-up-store.js';
 import { KyselyLeaseStore } from '../store/kysely-lease-store.js';
 import { KyselyOutboxStore } from '../store/kysely-outbox-store.js';
 import type { OpenedStore } from '../store/open-store.js';
+import { resolveNurtureContent } from '../domain/content/nurture-content.js';
+import { activeCatalogue } from './content.js';
+import { contentSuggester } from '../app/content-suggester.js';
+import type { ContentSuggester } from '../app/content-suggester.js';
 
 interface Active<T> {
   readonly value: T;
@@ -39,18 +43,22 @@ interface Active<T> {
 }
 
 /** The adopted contact policy, or the bundled default (recorded so that its version can be looked up). */
-async function activePolicy(store: Pick<Store, 'models'>): Promise<Active<ContactPolicy>> {
+export async function activePolicy(store: Pick<Store, 'models'>): Promise<Active<ContactPolicy>> {
   const active = await store.models.active('contact-policy');
   if (active) return { value: parseContactPolicy(active.content, `stored contact policy ${active.version}`), content: active.content };
   const content = readFileSync(DEFAULT_CONTACT_POLICY_PATH, 'utf8');
   return { value: parseContactPolicy(content, DEFAULT_CONTACT_POLICY_PATH), content };
 }
 
-async function activeProgram(store: Pick<Store, 'models'>): Promise<Active<NurtureProgram>> {
+async function activeProgram(store: Pick<Store, 'models'>, strict = true): Promise<Active<NurtureProgram>> {
   const active = await store.models.active('nurture');
-  if (active) return { value: parseNurtureProgram(active.content, `stored nurture program ${active.version}`), content: active.content };
-  const content = readFileSync(DEFAULT_NURTURE_PROGRAM_PATH, 'utf8');
-  return { value: parseNurtureProgram(content, DEFAULT_NURTURE_PROGRAM_PATH), content };
+  const [content, name] = active ? [active.content, `stored nurture program ${active.version}`] : [readFileSync(DEFAULT_NURTURE_PROGRAM_PATH, 'utf8'), DEFAULT_NURTURE_PROGRAM_PATH];
+  return { value: await withContent(store, parseNurtureProgram(content, name), name, strict), content };
+}
+
+/** Steps that send a content catalogue piece, made messages from the adopted catalogue. */
+async function withContent(store: Pick<Store, 'models'>, program: NurtureProgram, name: string, strict = true): Promise<NurtureProgram> {
+  return program.steps.some((s) => s.content) ? resolveNurtureContent(program, await activeCatalogue(store), name, strict) : program;
 }
 
 /**
@@ -59,7 +67,7 @@ async function activeProgram(store: Pick<Store, 'models'>): Promise<Active<Nurtu
  * `policy:<version>` reason can always be looked up.
  */
 export async function followUpProviders(store: Pick<Store, 'models'>, model: FunnelModel): Promise<FollowUpProvider[]> {
-  const [policy, program] = await Promise.all([activePolicy(store), activeProgram(store)]);
+  const [policy, program] = await Promise.all([activePolicy(store), activeProgram(store, false)]);
   await keep(store, 'contact-policy', policy);
   await keep(store, 'nurture', program);
   return [new FollowUpProvider(model, policy.value, program.value)];
@@ -69,6 +77,25 @@ export async function followUpProviders(store: Pick<Store, 'models'>, model: Fun
 async function keep(store: Pick<Store, 'models'>, kind: 'contact-policy' | 'nurture', active: Active<{ id: string; version: string }>): Promise<void> {
   if ((await store.models.list(kind)).some((v) => v.version === active.value.version)) return;
   await store.models.saveVersion({ version: active.value.version, kind, modelId: active.value.id, content: active.content, author: null, createdAt: new Date().toISOString(), active: false });
+}
+
+/** Stores a definition's text as a version and makes it the active one (replay afterwards to apply it). */
+export async function activateVersion(
+  store: Pick<Store, 'models'>,
+  kind: 'contact-policy' | 'nurture',
+  value: { readonly id: string; readonly version: string },
+  text: string,
+  author: string | null,
+): Promise<void> {
+  await store.models.saveVersion({ version: value.version, kind, modelId: value.id, content: text, author, createdAt: new Date().toISOString(), active: false });
+  await store.models.activate(kind, value.version);
+}
+
+/** The follow-up setup of a replay context: the context and its contact policy / nurture provider. */
+export function followUpSetup(ctx: ReplayContext): FollowUpSetup {
+  const provider = ctx.providers.find((p): p is FollowUpProvider => p instanceof FollowUpProvider);
+  if (!provider) throw new Error('the replay context has no follow-up provider');
+  return { ctx, provider };
 }
 
 function transportOf(mail: MailConfig): MessageTransport | null {
@@ -86,11 +113,11 @@ export function followUpServices(store: OpenedStore, contextAt: (at: Date) => Pr
   let mail: MailConfig | null = null;
   const mailConfig = (): MailConfig => (mail ??= loadMailConfig());
 
-  const setupAt = async (at: string): Promise<FollowUpSetup> => {
-    const ctx = await contextAt(new Date(at));
-    const provider = ctx.providers.find((p): p is FollowUpProvider => p instanceof FollowUpProvider);
-    if (!provider) throw new Error('the replay context has no follow-up provider');
-    return { ctx, provider };
+  const setupAt = async (at: string): Promise<FollowUpSetup> => followUpSetup(await contextAt(new Date(at)));
+  /** Content suggestions ride along the queue once a content catalogue is adopted. */
+  const suggesterOf = async (setup: FollowUpSetup): Promise<ContentSuggester | undefined> => {
+    const catalogue = await activeCatalogue(store);
+    return catalogue ? contentSuggester(catalogue, setup.ctx) : undefined;
   };
   const withTransport = async <T>(send: boolean, work: (t: MessageTransport | null) => Promise<T>): Promise<T> => {
     const config = mailConfig();
@@ -109,8 +136,7 @@ export function followUpServices(store: OpenedStore, contextAt: (at: Date) => Pr
   const adopt = async <T extends { id: string; version: string }>(kind: 'contact-policy' | 'nurture', file: string, parse: (text: string, file: string) => T): Promise<T> => {
     const text = readTextFile(file);
     const value = parse(text, file);
-    await store.models.saveVersion({ version: value.version, kind, modelId: value.id, content: text, author: null, createdAt: new Date().toISOString(), active: false });
-    await store.models.activate(kind, value.version);
+    await activateVersion(store, kind, value, text, null);
     return value;
   };
 
@@ -118,11 +144,19 @@ export function followUpServices(store: OpenedStore, contextAt: (at: Date) => Pr
     contactPolicy: async () => (await activePolicy(store)).value,
     nurtureProgram: async () => (await activeProgram(store)).value,
     adoptContactPolicy: (file) => adopt('contact-policy', file, parseContactPolicy),
-    adoptNurtureProgram: (file) => adopt('nurture', file, parseNurtureProgram),
-    queue: async (request) => workQueue(people, await setupAt(request.at), request),
+    adoptNurtureProgram: async (file) => {
+      // Check the content references against the adopted catalogue before storing the program.
+      await withContent(store, parseNurtureProgram(readTextFile(file), file), file);
+      return adopt('nurture', file, parseNurtureProgram);
+    },
+    queue: async (request) => {
+      const setup = await setupAt(request.at);
+      return workQueue(people, setup, request, (owner) => ownerContact(mailConfig().settings, owner)?.team ?? null, await suggesterOf(setup));
+    },
     personState: async (idOrEmail, at) => personFollowUpState(people, await setupAt(at), idOrEmail),
     async digests(request) {
-      const queue = await workQueue(people, await setupAt(request.at), { owner: request.owner, at: request.at });
+      const setup = await setupAt(request.at);
+      const queue = await workQueue(people, setup, { owner: request.owner, at: request.at }, undefined, await suggesterOf(setup));
       const digests = ownerDigests(queue);
       if (!request.send) return { digests, sent: [], noAddress: [] };
       return withTransport(true, async (transport) => {
@@ -145,13 +179,15 @@ export function followUpServices(store: OpenedStore, contextAt: (at: Date) => Pr
     },
     attemptReport: async (request) => attemptReport(people, (await activePolicy(store)).value, request),
     followUpReport: async (request) => followUpReport(people, outbox, await setupAt(request.at), mailConfig().settings, request),
-    run: async (options) =>
-      withTransport(!options.dryRun, async (transport) =>
+    run: async (options) => {
+      await activeProgram(store); // a step naming a piece the catalogue lacks stops the run, with the step named
+      return withTransport(!options.dryRun, async (transport) =>
         runNurture(
-          { store: people, replay: { store: store.replay, leases, now: () => new Date() }, outbox, setup: await setupAt(options.at), transport, settings: mailConfig().settings, newToken: () => randomBytes(18).toString('base64url') },
+          { store: people, replay: { store: store.replay, leases, now: () => new Date(), scope: options.replay }, outbox, setup: await setupAt(options.at), transport, settings: mailConfig().settings, newToken: () => randomBytes(18).toString('base64url') },
           { at: options.at, claimant, dryRun: options.dryRun, leaseMinutes: options.leaseMinutes },
         ),
-      ),
+      );
+    },
     outbox: (filter) => outbox.list(filter),
     resolveOutbox: (id, outcome, by) => outbox.resolve(id, outcome, by, new Date().toISOString()),
     async unsubscribe(token, at) {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { importData } from '../app/import-data.js';
 import { funnelReport } from '../app/funnel-report.js';
 import { cohortReport } from '../app/cohort-report.js';
@@ -36,7 +37,11 @@ function parseCached(content: string, name: string): FunnelModel {
   return model;
 }
 import { activeProviders, qualificationServices } from './qualification-services.js';
+import type { QualificationDeps } from './qualification-services.js';
+import { qualificationDefinition } from './qualification-definition.js';
+import { contactPolicyDefinition } from './contact-policy-definition.js';
 import { followUpProviders, followUpServices } from './follow-up.js';
+import { contentServices } from './content.js';
 
 /** The active funnel model: the last one replayed, or the bundled default. */
 async function activeFunnelModel(store: Store): Promise<{ model: FunnelModel; content: string }> {
@@ -59,8 +64,17 @@ async function replayContext(store: Store, model: FunnelModel, at: Date): Promis
   return { model, providers: [...(await activeProviders(store)), ...(await followUpProviders(store, model))], at: at.toISOString() };
 }
 
+/** How a process opens the services: the store's options, and whether ingests replay inline. */
+export interface ServicesOptions extends OpenStoreOptions {
+  /**
+   * Replay the persons an ingest touched before answering it (default). When false, ingests
+   * only queue them and `tandem worker`s replay them: servers then do no background work.
+   */
+  readonly inlineReplay?: boolean;
+}
+
 /** Builds the use cases over a concrete store: the only place adapters are put together. */
-export async function openServices(db: string, options: OpenStoreOptions = {}): Promise<Services> {
+export async function openServices(db: string, options: ServicesOptions = {}): Promise<Services> {
   const store = await openStore(db, options);
   const now = (): string => new Date().toISOString();
   /** The active model under the version its replay rows are stored as. */
@@ -68,6 +82,15 @@ export async function openServices(db: string, options: OpenStoreOptions = {}): 
     const { model } = await activeFunnelModel(store);
     return { ...model, version: replayVersion(await replayContext(store, model, at)) };
   };
+  const qualification: QualificationDeps = {
+    store,
+    location: db,
+    funnel: () => activeFunnelModel(store),
+    adoptFunnel: (model, content) => adopt(store, model, content, now()),
+    context: (model, at) => replayContext(store, model, at),
+    now,
+  };
+  const contextAt = async (at: Date): Promise<ReplayContext> => replayContext(store, (await activeFunnelModel(store)).model, at);
   const services: Services = {
     dialect: store.dialect,
     ...serverServices({
@@ -77,7 +100,19 @@ export async function openServices(db: string, options: OpenStoreOptions = {}): 
       adopt: (model, content, author) => adopt(store, model, content, now(), author),
       replayContext: (model, at) => replayContext(store, model, at),
       importFiles: (request, hooks) => services.importFiles(request, hooks),
+      inlineReplay: options.inlineReplay ?? true,
+      definitions: {
+        qualification: qualificationDefinition(qualification),
+        'contact-policy': contactPolicyDefinition({ store, contextAt, replay: () => services.replay(null) }),
+      },
     }),
+    async replayQueue(work = {}) {
+      const { model, content } = await activeFunnelModel(store);
+      // The first data in a new database makes the bundled model the adopted one, as an ingest does.
+      if (!(await store.models.active('funnel'))) await adopt(store, model, content, now());
+      const ctx = await replayContext(store, model, work.now?.() ?? new Date());
+      return replayQueued(store.replay, ctx, { ...work, claimant: work.claimant ?? `replay:${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}` });
+    },
     async importFiles(request, hooks = {}) {
       const files = await resolveImportFiles(request);
       hooks.onFiles?.(files.map((f) => ({ path: f.path, mapping: f.mappingName, bytes: f.bytes })));
@@ -93,7 +128,7 @@ export async function openServices(db: string, options: OpenStoreOptions = {}): 
         const { model, content } = await activeFunnelModel(store);
         await adopt(store, model, content, now());
         const ctx = await replayContext(store, model, new Date());
-        replayed = (await replayQueued(store.replay, ctx, hooks.onReplay)).persons;
+        replayed = (await replayQueued(store.replay, ctx, { claimant: `import:${randomUUID()}`, takeOver: true }, hooks.onReplay)).persons;
       }
       return { ...summary, replayed };
     },
@@ -121,14 +156,7 @@ export async function openServices(db: string, options: OpenStoreOptions = {}): 
       const ctx = await replayContext(store, model, request.at);
       return funnelReport(store.reports, { ...model, version: replayVersion(ctx) }, request);
     },
-    ...qualificationServices({
-      store,
-      location: db,
-      funnel: () => activeFunnelModel(store),
-      adoptFunnel: (model, content) => adopt(store, model, content, now()),
-      context: (model, at) => replayContext(store, model, at),
-      now,
-    }),
+    ...qualificationServices(qualification),
     async cohortReport(request) {
       return cohortReport(store.reports, await reportModel(request.at), request);
     },
@@ -145,7 +173,7 @@ export async function openServices(db: string, options: OpenStoreOptions = {}): 
       const rates = request.ratesFile ? loadPlanRates(request.ratesFile) : null;
       return planFunnel(store.reports, await reportModel(request.at), { ...request, rates });
     },
-    followUp: followUpServices(store, async (at) => replayContext(store, (await activeFunnelModel(store)).model, at)),
+    followUp: followUpServices(store, contextAt),
     async attributionReport(request) {
       const { model } = await activeFunnelModel(store);
       const ctx = await replayContext(store, model, request.at);
@@ -166,6 +194,7 @@ export async function openServices(db: string, options: OpenStoreOptions = {}): 
       const ctx = await replayContext(store, model, new Date());
       return reconcile(store.reconcile, { ...model, version: replayVersion(ctx) }, request);
     },
+    content: contentServices(store, async (at) => replayContext(store, (await activeFunnelModel(store)).model, at)),
     close: () => store.close(),
   };
   return services;

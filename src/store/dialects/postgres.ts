@@ -19,6 +19,7 @@ export const postgresHelpers: DialectHelpers = {
     sql<string>`to_char(((${expression})::timestamptz + make_interval(secs => ${days * 86_400}::double precision)) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
   // PostgreSQL's planner has statistics and picks a sequential scan by itself.
   scanned: (expression) => expression,
+  skipLocked: (query) => query.forUpdate().skipLocked() as typeof query,
   insertMany: postgresInsertMany(),
 };
 

@@ -6,6 +6,7 @@ import * as m004 from './004-outbox.js';
 import * as m005 from './005-campaigns.js';
 import * as m006 from './006-person-sources.js';
 import * as m007 from './007-activities-without-id-index.js';
+import * as m008 from './008-replay-claims.js';
 
 /** Migrations bundled in code (no file-system scanning), applied in key order. */
 export const migrationProvider: MigrationProvider = {
@@ -17,5 +18,6 @@ export const migrationProvider: MigrationProvider = {
     '005-campaigns': m005,
     '006-person-sources': m006,
     '007-activities-without-id-index': m007,
+    '008-replay-claims': m008,
   }),
 };
