@@ -67,7 +67,9 @@ export class KyselyOutboxStore implements OutboxStore {
         tries: 1,
         unsubscribe_token: entry.unsubscribeToken,
       })
-      .onConflict((oc) => oc.columns(['kind', 'program_id', 'person_id', 'enrollment_at', 'step']).doNothing())
+      // No conflict target: the id is derived from the same columns as the unique key, and two
+      // schedulers inserting the same step at once on PostgreSQL may collide on either index.
+      .onConflict((oc) => oc.doNothing())
       .executeTakeFirst();
     if (!changed(inserted)) {
       const retaken = await this.db
