@@ -32,6 +32,8 @@ export interface WorkQueue {
   readonly at: string;
   readonly policyVersion: string;
   readonly owner: string | null;
+  /** Set when the queue was filtered by team. */
+  readonly team?: string;
   readonly items: readonly QueueItem[];
   /** In the policy with every attempt made, waiting for the minimum span to pass. */
   readonly waiting: number;
@@ -39,6 +41,8 @@ export interface WorkQueue {
 
 export interface QueueRequest {
   readonly owner: string | null;
+  /** Only owners of this team (teams come from the mail settings' owner directory). */
+  readonly team?: string | null;
   readonly at: string;
 }
 
@@ -76,12 +80,19 @@ export function compareQueueItems(a: QueueItem, b: QueueItem): number {
 }
 
 /** Who to contact next, by whom and on which channel, at a time: overdue first. */
-export async function workQueue(store: FollowUpStore, setup: FollowUpSetup, request: QueueRequest): Promise<WorkQueue> {
+export async function workQueue(
+  store: FollowUpStore,
+  setup: FollowUpSetup,
+  request: QueueRequest,
+  teamOf: (owner: string | null) => string | null = () => null,
+): Promise<WorkQueue> {
+  const team = request.team ?? null;
   const items: QueueItem[] = [];
   let waiting = 0;
   await scanPeople(store, setup, (views) => {
     for (const v of views) {
       if (request.owner !== null && v.person.owner !== request.owner) continue;
+      if (team !== null && teamOf(v.person.owner) !== team) continue;
       const item = queueItem(v, request.at);
       if (item) items.push(item);
       else {
@@ -91,5 +102,5 @@ export async function workQueue(store: FollowUpStore, setup: FollowUpSetup, requ
     }
   });
   items.sort(compareQueueItems);
-  return { at: request.at, policyVersion: setup.provider.policy.version, owner: request.owner, items, waiting };
+  return { at: request.at, policyVersion: setup.provider.policy.version, owner: request.owner, ...(team === null ? {} : { team }), items, waiting };
 }

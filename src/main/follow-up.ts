@@ -39,7 +39,7 @@ interface Active<T> {
 }
 
 /** The adopted contact policy, or the bundled default (recorded so that its version can be looked up). */
-async function activePolicy(store: Pick<Store, 'models'>): Promise<Active<ContactPolicy>> {
+export async function activePolicy(store: Pick<Store, 'models'>): Promise<Active<ContactPolicy>> {
   const active = await store.models.active('contact-policy');
   if (active) return { value: parseContactPolicy(active.content, `stored contact policy ${active.version}`), content: active.content };
   const content = readFileSync(DEFAULT_CONTACT_POLICY_PATH, 'utf8');
@@ -71,6 +71,25 @@ async function keep(store: Pick<Store, 'models'>, kind: 'contact-policy' | 'nurt
   await store.models.saveVersion({ version: active.value.version, kind, modelId: active.value.id, content: active.content, author: null, createdAt: new Date().toISOString(), active: false });
 }
 
+/** Stores a definition's text as a version and makes it the active one (replay afterwards to apply it). */
+export async function activateVersion(
+  store: Pick<Store, 'models'>,
+  kind: 'contact-policy' | 'nurture',
+  value: { readonly id: string; readonly version: string },
+  text: string,
+  author: string | null,
+): Promise<void> {
+  await store.models.saveVersion({ version: value.version, kind, modelId: value.id, content: text, author, createdAt: new Date().toISOString(), active: false });
+  await store.models.activate(kind, value.version);
+}
+
+/** The follow-up setup of a replay context: the context and its contact policy / nurture provider. */
+export function followUpSetup(ctx: ReplayContext): FollowUpSetup {
+  const provider = ctx.providers.find((p): p is FollowUpProvider => p instanceof FollowUpProvider);
+  if (!provider) throw new Error('the replay context has no follow-up provider');
+  return { ctx, provider };
+}
+
 function transportOf(mail: MailConfig): MessageTransport | null {
   if (mail.smtp) return smtpTransport(mail.smtp);
   if (mail.webhook) return webhookTransport(mail.webhook);
@@ -86,12 +105,7 @@ export function followUpServices(store: OpenedStore, contextAt: (at: Date) => Pr
   let mail: MailConfig | null = null;
   const mailConfig = (): MailConfig => (mail ??= loadMailConfig());
 
-  const setupAt = async (at: string): Promise<FollowUpSetup> => {
-    const ctx = await contextAt(new Date(at));
-    const provider = ctx.providers.find((p): p is FollowUpProvider => p instanceof FollowUpProvider);
-    if (!provider) throw new Error('the replay context has no follow-up provider');
-    return { ctx, provider };
-  };
+  const setupAt = async (at: string): Promise<FollowUpSetup> => followUpSetup(await contextAt(new Date(at)));
   const withTransport = async <T>(send: boolean, work: (t: MessageTransport | null) => Promise<T>): Promise<T> => {
     const config = mailConfig();
     const transport = send ? transportOf(config) : null;
@@ -109,8 +123,7 @@ export function followUpServices(store: OpenedStore, contextAt: (at: Date) => Pr
   const adopt = async <T extends { id: string; version: string }>(kind: 'contact-policy' | 'nurture', file: string, parse: (text: string, file: string) => T): Promise<T> => {
     const text = readTextFile(file);
     const value = parse(text, file);
-    await store.models.saveVersion({ version: value.version, kind, modelId: value.id, content: text, author: null, createdAt: new Date().toISOString(), active: false });
-    await store.models.activate(kind, value.version);
+    await activateVersion(store, kind, value, text, null);
     return value;
   };
 
@@ -119,7 +132,7 @@ export function followUpServices(store: OpenedStore, contextAt: (at: Date) => Pr
     nurtureProgram: async () => (await activeProgram(store)).value,
     adoptContactPolicy: (file) => adopt('contact-policy', file, parseContactPolicy),
     adoptNurtureProgram: (file) => adopt('nurture', file, parseNurtureProgram),
-    queue: async (request) => workQueue(people, await setupAt(request.at), request),
+    queue: async (request) => workQueue(people, await setupAt(request.at), request, (owner) => ownerContact(mailConfig().settings, owner)?.team ?? null),
     personState: async (idOrEmail, at) => personFollowUpState(people, await setupAt(at), idOrEmail),
     async digests(request) {
       const queue = await workQueue(people, await setupAt(request.at), { owner: request.owner, at: request.at });

@@ -4,10 +4,11 @@ import { backtestReport } from '../app/backtest-report.js';
 import { collectValueStats } from '../app/collect-value-stats.js';
 import { compareModels } from '../app/compare-models.js';
 import { explainPerson } from '../app/explain-person.js';
-import type { QualificationServices } from '../app/qualification-services.js';
+import type { AdoptResult, BacktestOptions, QualificationServices } from '../app/qualification-services.js';
+import type { BacktestReport } from '../app/backtest-report.js';
 import type { Store } from '../app/ports/store.js';
 import { replayAll, replayVersion } from '../app/replay.js';
-import type { ReplayContext } from '../app/replay.js';
+import type { ReplayContext, ReplayProgress } from '../app/replay.js';
 import { TandemError } from '../domain/errors.js';
 import type { FunnelModel } from '../domain/funnel-model.js';
 import { gradeOf } from '../domain/qualification/qualification-model.js';
@@ -61,54 +62,78 @@ export interface QualificationDeps {
   readonly now: () => string;
 }
 
+/** A qualification model's text and where it came from (for error messages). */
+export interface ModelSource {
+  readonly text: string;
+  readonly file: string;
+}
+
+const baseContextOf = async (deps: QualificationDeps, at: Date): Promise<ReplayContext> => deps.context((await deps.funnel()).model, at);
+
+/** Replays the cohort under a candidate model's text: `tandem model backtest`, and a proposal's backtest. */
+export async function backtestSource(deps: QualificationDeps, source: ModelSource, options: BacktestOptions): Promise<BacktestReport> {
+  const { store } = deps;
+  const c = providerOf(source.text, source.file);
+  const ctx = await baseContextOf(deps, options.at);
+  const onPerson = options.onPerson;
+  const threads = backtestThreads();
+  const onlyQualification = ctx.providers.every((p) => p instanceof QualificationProvider);
+  // Threads pay off on SQLite (the work is in this process); a PostgreSQL server on the same cores measured slower with them.
+  if (!onPerson && threads > 1 && store.dialect === 'sqlite' && onlyQualification && (await store.replay.countPersons()) >= PARALLEL_MIN_PERSONS) {
+    const funnel = await deps.funnel();
+    const job = { location: deps.location, funnel: { text: funnel.content, file: 'funnel model' }, models: [source], at: ctx.at, from: options.from, to: options.to };
+    const parts = await parallelBacktestParts(store.qualification, job, threads);
+    if (parts) return backtestReport(mergeBacktestParts([c], parts), 0, c, ctx, options);
+  }
+  const run = await runBacktest(store.qualification, ctx, [c], options, onPerson && ((p) => {
+    const o = p.outcomes[0]!;
+    onPerson({
+      personId: p.row.personId,
+      attributes: p.row.person.attributes,
+      fit: o.peakFit,
+      grade: gradeOf(o.peakFit ?? Number.NEGATIVE_INFINITY, c.model.profile.grades),
+      score: o.peak,
+      qualified: o.gatedPeak !== null && o.gatedPeak >= c.model.thresholds.mql.total,
+      won: o.won,
+    });
+  }));
+  return backtestReport(run, 0, c, ctx, options);
+}
+
+/**
+ * Stores a model's text as a version (hash, author, time), makes it active and replays history
+ * under it: `tandem model adopt`, and an approved proposal.
+ */
+export async function adoptSource(
+  deps: QualificationDeps,
+  source: ModelSource,
+  options: { readonly author: string; readonly onProgress?: (p: ReplayProgress) => void },
+): Promise<AdoptResult> {
+  const { store } = deps;
+  const model = parseQualificationModel(source.text, source.file);
+  const previous = (await store.models.active('qualification'))?.version ?? null;
+  await store.models.saveVersion({ version: model.version, kind: 'qualification', modelId: model.id, content: source.text, author: options.author, createdAt: deps.now(), active: false });
+  await store.models.activate('qualification', model.version);
+  const { model: funnel, content } = await deps.funnel();
+  await deps.adoptFunnel(funnel, content);
+  const ctx = await deps.context(funnel, new Date(deps.now()));
+  const result = await replayAll(store.replay, ctx, options.onProgress);
+  return { version: model.version, previous, replayVersion: replayVersion(ctx), ...result };
+}
+
 /** The buyer profile and qualification model use cases over a store. */
 export function qualificationServices(deps: QualificationDeps): QualificationServices {
   const { store } = deps;
-  const baseContext = async (at: Date): Promise<ReplayContext> => deps.context((await deps.funnel()).model, at);
+  const baseContext = (at: Date): Promise<ReplayContext> => baseContextOf(deps, at);
   return {
-    async backtestModel(file, options) {
-      const source = await candidateSource(store, file);
-      const c = providerOf(source.text, source.file);
-      const ctx = await baseContext(options.at);
-      const onPerson = options.onPerson;
-      const threads = backtestThreads();
-      const onlyQualification = ctx.providers.every((p) => p instanceof QualificationProvider);
-      // Threads pay off on SQLite (the work is in this process); a PostgreSQL server on the same cores measured slower with them.
-      if (!onPerson && threads > 1 && store.dialect === 'sqlite' && onlyQualification && (await store.replay.countPersons()) >= PARALLEL_MIN_PERSONS) {
-        const funnel = await deps.funnel();
-        const job = { location: deps.location, funnel: { text: funnel.content, file: 'funnel model' }, models: [source], at: ctx.at, from: options.from, to: options.to };
-        const parts = await parallelBacktestParts(store.qualification, job, threads);
-        if (parts) return backtestReport(mergeBacktestParts([c], parts), 0, c, ctx, options);
-      }
-      const run = await runBacktest(store.qualification, ctx, [c], options, onPerson && ((p) => {
-        const o = p.outcomes[0]!;
-        onPerson({
-          personId: p.row.personId,
-          attributes: p.row.person.attributes,
-          fit: o.peakFit,
-          grade: gradeOf(o.peakFit ?? Number.NEGATIVE_INFINITY, c.model.profile.grades),
-          score: o.peak,
-          qualified: o.gatedPeak !== null && o.gatedPeak >= c.model.thresholds.mql.total,
-          won: o.won,
-        });
-      }));
-      return backtestReport(run, 0, c, ctx, options);
-    },
+    backtestModel: async (file, options) => backtestSource(deps, await candidateSource(store, file), options),
     async compareModels(a, b, options) {
       const [ca, cb] = [await candidate(store, a), await candidate(store, b)];
       return compareModels(store.qualification, await baseContext(options.at), ca, cb, options);
     },
     async adoptQualificationModel(file, options) {
-      const { model, text } = loadQualificationModel(file);
-      const previous = (await store.models.active('qualification'))?.version ?? null;
-      const author = options.author ?? userInfo().username;
-      await store.models.saveVersion({ version: model.version, kind: 'qualification', modelId: model.id, content: text, author, createdAt: deps.now(), active: false });
-      await store.models.activate('qualification', model.version);
-      const { model: funnel, content } = await deps.funnel();
-      await deps.adoptFunnel(funnel, content);
-      const ctx = await deps.context(funnel, new Date(deps.now()));
-      const result = await replayAll(store.replay, ctx, options.onProgress);
-      return { version: model.version, previous, replayVersion: replayVersion(ctx), ...result };
+      const { text } = loadQualificationModel(file);
+      return adoptSource(deps, { text, file }, { author: options.author ?? userInfo().username, onProgress: options.onProgress });
     },
     async listModelVersions(kind) {
       const kinds = kind ? [kind] : (['funnel', 'qualification'] as const);

@@ -36,6 +36,9 @@ function parseCached(content: string, name: string): FunnelModel {
   return model;
 }
 import { activeProviders, qualificationServices } from './qualification-services.js';
+import type { QualificationDeps } from './qualification-services.js';
+import { qualificationDefinition } from './qualification-definition.js';
+import { contactPolicyDefinition } from './contact-policy-definition.js';
 import { followUpProviders, followUpServices } from './follow-up.js';
 
 /** The active funnel model: the last one replayed, or the bundled default. */
@@ -68,6 +71,15 @@ export async function openServices(db: string, options: OpenStoreOptions = {}): 
     const { model } = await activeFunnelModel(store);
     return { ...model, version: replayVersion(await replayContext(store, model, at)) };
   };
+  const qualification: QualificationDeps = {
+    store,
+    location: db,
+    funnel: () => activeFunnelModel(store),
+    adoptFunnel: (model, content) => adopt(store, model, content, now()),
+    context: (model, at) => replayContext(store, model, at),
+    now,
+  };
+  const contextAt = async (at: Date): Promise<ReplayContext> => replayContext(store, (await activeFunnelModel(store)).model, at);
   const services: Services = {
     dialect: store.dialect,
     ...serverServices({
@@ -77,6 +89,10 @@ export async function openServices(db: string, options: OpenStoreOptions = {}): 
       adopt: (model, content, author) => adopt(store, model, content, now(), author),
       replayContext: (model, at) => replayContext(store, model, at),
       importFiles: (request, hooks) => services.importFiles(request, hooks),
+      definitions: {
+        qualification: qualificationDefinition(qualification),
+        'contact-policy': contactPolicyDefinition({ store, contextAt, replay: () => services.replay(null) }),
+      },
     }),
     async importFiles(request, hooks = {}) {
       const files = await resolveImportFiles(request);
@@ -121,14 +137,7 @@ export async function openServices(db: string, options: OpenStoreOptions = {}): 
       const ctx = await replayContext(store, model, request.at);
       return funnelReport(store.reports, { ...model, version: replayVersion(ctx) }, request);
     },
-    ...qualificationServices({
-      store,
-      location: db,
-      funnel: () => activeFunnelModel(store),
-      adoptFunnel: (model, content) => adopt(store, model, content, now()),
-      context: (model, at) => replayContext(store, model, at),
-      now,
-    }),
+    ...qualificationServices(qualification),
     async cohortReport(request) {
       return cohortReport(store.reports, await reportModel(request.at), request);
     },
@@ -145,7 +154,7 @@ export async function openServices(db: string, options: OpenStoreOptions = {}): 
       const rates = request.ratesFile ? loadPlanRates(request.ratesFile) : null;
       return planFunnel(store.reports, await reportModel(request.at), { ...request, rates });
     },
-    followUp: followUpServices(store, async (at) => replayContext(store, (await activeFunnelModel(store)).model, at)),
+    followUp: followUpServices(store, contextAt),
     async attributionReport(request) {
       const { model } = await activeFunnelModel(store);
       const ctx = await replayContext(store, model, request.at);

@@ -60,10 +60,11 @@ export function followUpCommands(program: Command, open: OpenServices, io: CliIo
     .command('queue')
     .description('Who to contact next under the contact policy, by whom and on which channel: overdue first')
     .option('--owner <rep>', 'only this owner\'s people')
+    .option('--team <team>', 'only owners of this team (from the mail settings\' owner directory)')
     .option('--at <time>', 'the time the queue is for (default: now)')
     .addOption(formatOption())
-    .action(async (opts: { owner?: string; at?: string; format: OutputFormat }) => {
-      const q = await using(open, io, program, (s) => s.followUp.queue({ owner: opts.owner ?? null, at: parseAt(opts.at) }));
+    .action(async (opts: { owner?: string; team?: string; at?: string; format: OutputFormat }) => {
+      const q = await using(open, io, program, (s) => s.followUp.queue({ owner: opts.owner ?? null, ...(opts.team === undefined ? {} : { team: opts.team }), at: parseAt(opts.at) }));
       io.out(render(opts.format, queueTables(q), q));
     });
 

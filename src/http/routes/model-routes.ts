@@ -23,7 +23,10 @@ export const modelRoutes: RouteModule = (app, { services, options }) => {
     schema: {
       tags: ['models'],
       summary: 'Backtest a candidate definition on history without proposing it',
-      description: 'For a funnel model: everyone is replayed under the candidate and its funnel is returned beside the current one.',
+      description:
+        'funnel: everyone is replayed under the candidate and its funnel is returned beside the current one. ' +
+        'qualification: `tandem model backtest` on all of history (qualified, kept and lost won deals, AUC…), beside the active model. ' +
+        'contact-policy: the follow-up report (first touch within SLA, unreachable by policy, overdue, nurture) under the candidate beside the active policy.',
       security: BEARER,
       params: z.object({ kind: z.enum(DEFINITION_KINDS) }),
       body: z.object({ content: z.string().min(1).max(1_000_000) }).strict(),

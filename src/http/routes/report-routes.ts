@@ -4,17 +4,29 @@ import { BEARER } from '../route-context.js';
 import type { RouteModule } from '../route-context.js';
 import type { FunnelReport } from '../../domain/funnel-report.js';
 import { documented, isoDate } from '../schemas/common.js';
+import { field } from '../schemas/report-params.js';
 import { singleFlight } from '../single-flight.js';
 
-/** A person field or an imported column (snake_case) to split by; never SQL. */
-const field = z.string().regex(/^[\p{L}\p{N}_]{1,64}$/u, 'a field name: letters, digits and _ (e.g. source, owner, country)');
 
 /**
- * The reports catalogue: what exists now, and where the capabilities still landing plug in
- * (cohorts, compare, diagnose, scorecard, plan, queues, follow-up): one route each, here.
+ * The reports catalogue: every report this server offers, each a GET with the CLI's flags as
+ * query parameters (the routes live in their own modules; a new report adds a line here).
  */
 export const REPORTS: { id: string; path: string; summary: string }[] = [
   { id: 'funnel', path: '/api/reports/funnel', summary: 'per stage reached, conversion, time to next, inventory, SLA; revenue' },
+  { id: 'cohorts', path: '/api/reports/cohorts', summary: 'cohorts by entry month or quarter: share reaching each stage, time to stage, triangle' },
+  { id: 'compare', path: '/api/reports/compare', summary: 'two periods side by side, every figure with its change' },
+  { id: 'diagnose', path: '/api/reports/diagnose', summary: 'bottlenecks ranked by revenue at stake, with their owner' },
+  { id: 'scorecard', path: '/api/reports/scorecard', summary: 'per team and owner: stages owned, target vs actual, SLA compliance, part of the goal' },
+  { id: 'plan', path: '/api/reports/plan', summary: 'the reverse waterfall from a revenue goal: volume each stage needs, and when' },
+  { id: 'follow-up', path: '/api/reports/follow-up', summary: 'contact-policy compliance per owner and team, nurture program results' },
+  { id: 'attempts', path: '/api/reports/attempts', summary: 'the attempt curve and a recommended policy length' },
+  { id: 'attribution', path: '/api/reports/attribution', summary: 'credit for pipeline and revenue per team, channel or campaign (model=all compares models)' },
+  { id: 'influence', path: '/api/reports/influence', summary: 'who touched the people who moved, before each transition' },
+  { id: 'reconcile', path: '/api/reconcile', summary: 'where the marketing system and the CRM disagree, and which value is used' },
+  { id: 'queues', path: '/api/queues', summary: 'who to contact next, by whom and on which channel: overdue first' },
+  { id: 'digest', path: '/api/queues/{owner}/digest', summary: "an owner's daily follow-up digest (JSON, or Markdown with format=md)" },
+  { id: 'explain', path: '/api/persons/{id}/explain', summary: "a person's score, rules, grade and timeline with reasons" },
 ];
 
 export const reportRoutes: RouteModule = (app, { services }) => {
