@@ -47,7 +47,7 @@ function heatmap(r: CohortReport): ChartConfiguration {
 export function CohortsScreen({ params }: { params: URLSearchParams }) {
   const range = parsePeriod(params.get('period') ?? '');
   const grain = params.get('grain') === 'quarter' ? 'quarter' : 'month';
-  const query = { from: range?.from, to: range?.to, grain };
+  const query = { from: range?.from, to: range?.to, by: grain };
   const [load, retry] = useApi(JSON.stringify(query), (signal) => call<CohortReport>('cohorts', { query, signal }));
   return (
     <section aria-labelledby="page-title">
