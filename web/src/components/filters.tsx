@@ -31,6 +31,7 @@ export function Filters({ params, show, options = {} }: { params: URLSearchParam
           <div role="group" class="inline">
             <input
               id="f-period"
+              dir="ltr"
               name="period"
               list="period-suggestions"
               value={period}

@@ -38,7 +38,7 @@ function heatmap(r: CohortReport): ChartConfiguration {
       },
       scales: {
         x: { type: 'category', labels: stages.map((s) => stageName(s)), reverse: rtl, offset: true, grid: { display: false } },
-        y: { type: 'category', labels: r.cohorts.map((c) => c.cohort), offset: true, position: rtl ? 'right' : 'left', grid: { display: false } },
+        y: { type: 'category', labels: r.cohorts.map((c) => c.cohort), offset: true, reverse: true, position: rtl ? 'right' : 'left', grid: { display: false } },
       },
     },
   } as unknown as ChartConfiguration;

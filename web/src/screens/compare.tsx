@@ -5,7 +5,7 @@ import { Delta } from '../components/delta.js';
 import { Empty, Loaded } from '../components/states.js';
 import { fmtInt, fmtMoney, fmtPercent } from '../format.js';
 import { t } from '../i18n/i18n.js';
-import { stageName } from '../labels.js';
+import { ltr, stageName } from '../labels.js';
 import { parsePeriod, periodSuggestions } from '../period.js';
 import { setParams } from '../router.js';
 import { useApi } from '../use-api.js';
@@ -31,7 +31,7 @@ export function CompareScreen({ params }: { params: URLSearchParams }) {
         {(['a', 'b'] as const).map((side) => (
           <div class="field" key={side}>
             <label for={`period-${side}`}>{t(`compare.period${side.toUpperCase()}`)}</label>
-            <input id={`period-${side}`} list="compare-suggestions" placeholder={side === 'a' ? '2024-Q2' : '2024-Q4'} value={draft[side]} aria-invalid={bad ? 'true' : undefined} aria-describedby="compare-help" onInput={(e) => setDraft({ ...draft, [side]: (e.target as HTMLInputElement).value })} />
+            <input id={`period-${side}`} dir="ltr" list="compare-suggestions" placeholder={side === 'a' ? '2024-Q2' : '2024-Q4'} value={draft[side]} aria-invalid={bad ? 'true' : undefined} aria-describedby="compare-help" onInput={(e) => setDraft({ ...draft, [side]: (e.target as HTMLInputElement).value })} />
           </div>
         ))}
         <div class="field">
@@ -51,7 +51,7 @@ export function CompareScreen({ params }: { params: URLSearchParams }) {
           ) : (
             <div class="table-wrap" tabIndex={0} role="region" aria-label={t('compare.title')}>
               <table data-testid="compare-table">
-                <caption>{t('compare.caption', { a: r.a.period, b: r.b.period })}</caption>
+                <caption>{t('compare.caption', { a: ltr(r.a.period), b: ltr(r.b.period) })}</caption>
                 <thead>
                   <tr>
                     <th scope="col">{t('compare.figure')}</th>

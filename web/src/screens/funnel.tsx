@@ -6,7 +6,7 @@ import { Filters } from '../components/filters.js';
 import { Empty, Loaded } from '../components/states.js';
 import { fmtInt, fmtMoney, fmtNumber, fmtPercent } from '../format.js';
 import { currentLanguage, LANGUAGES, t } from '../i18n/i18n.js';
-import { stageName, teamName, transitionName } from '../labels.js';
+import { ltr, stageName, teamName, transitionName } from '../labels.js';
 import { parsePeriod } from '../period.js';
 import { useApi } from '../use-api.js';
 
@@ -150,7 +150,7 @@ export function FunnelScreen({ params }: { params: URLSearchParams }) {
     const [source, owner, segment] = await Promise.all([splitOptions(SPLITS.source), splitOptions(SPLITS.owner), splitOptions(SPLITS.segment)]);
     return { source, owner, segment };
   });
-  const periodText = range ? t('filters.periodRange', { period, from: range.from, to: range.to }) : t('filters.allTime');
+  const periodText = range ? t('filters.periodRange', { period: ltr(period), from: ltr(range.from), to: ltr(range.to) }) : t('filters.allTime');
   return (
     <section aria-labelledby="page-title">
       <h1 id="page-title">{t('funnel.title')}</h1>

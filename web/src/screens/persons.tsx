@@ -4,7 +4,7 @@ import type { PersonExplanation, PersonJourney, PersonRecord, PersonSearch, Tran
 import { Empty, ErrorState, Loaded } from '../components/states.js';
 import { fmtDate, fmtDateTime, fmtInt, fmtNumber } from '../format.js';
 import { t } from '../i18n/i18n.js';
-import { stageName } from '../labels.js';
+import { arrow, stageName } from '../labels.js';
 import { href, setParams } from '../router.js';
 import { useApi } from '../use-api.js';
 
@@ -80,7 +80,7 @@ function Timeline({ transitions }: { transitions: readonly TransitionView[] }) {
       {transitions.map((tr) => (
         <li key={tr.seq}>
           <time dateTime={tr.at}>{fmtDateTime(tr.at)}</time>{' '}
-          <strong>{tr.from ?? tr.fromStage ? `${stageName(tr.from ?? tr.fromStage)} → ${stageName(tr.to ?? tr.toStage)}` : t('persons.entered', { stage: stageName(tr.to ?? tr.toStage) })}</strong>
+          <strong>{tr.from ?? tr.fromStage ? `${stageName(tr.from ?? tr.fromStage)}${arrow()}${stageName(tr.to ?? tr.toStage)}` : t('persons.entered', { stage: stageName(tr.to ?? tr.toStage) })}</strong>
           <br />
           <small>
             {reasonText(tr.reason)}
