@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { parsePeriod, periodSuggestions } from '../period.js';
 import { t } from '../i18n/i18n.js';
 import { setParams } from '../router.js';
@@ -13,6 +13,8 @@ export type FilterName = 'period' | 'source' | 'owner' | 'segment';
 export function Filters({ params, show, options = {} }: { params: URLSearchParams; show: readonly FilterName[]; options?: Partial<Record<FilterName, readonly string[]>> }) {
   const [period, setPeriod] = useState(params.get('period') ?? '');
   const [bad, setBad] = useState(false);
+  // The URL is the truth: a link, back or forward changes the field too.
+  useEffect(() => setPeriod(params.get('period') ?? ''), [params.get('period')]);
   const apply = (e: Event): void => {
     e.preventDefault();
     const value = period.trim();

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { call } from '../api/client.js';
 import type { CompareReport } from '../api/types.js';
 import { Delta } from '../components/delta.js';
@@ -16,6 +16,7 @@ export function CompareScreen({ params }: { params: URLSearchParams }) {
   const b = params.get('b') ?? '';
   const [draft, setDraft] = useState({ a, b });
   const [bad, setBad] = useState(false);
+  useEffect(() => setDraft({ a, b }), [a, b]);
   const ready = !!parsePeriod(a) && !!parsePeriod(b);
   const [load, retry] = useApi(`${a}|${b}`, (signal) => (ready ? call<CompareReport>('compare', { query: { a, b }, signal }) : Promise.resolve(null)));
   const submit = (e: Event): void => {

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { call, offers } from '../api/client.js';
 import type { PersonExplanation, PersonJourney, PersonRecord, PersonSearch, TransitionView } from '../api/types.js';
 import { Empty, ErrorState, Loaded } from '../components/states.js';
@@ -16,6 +16,7 @@ export function personName(p: Pick<PersonRecord, 'firstName' | 'lastName' | 'ema
 export function PersonsScreen({ params }: { params: URLSearchParams }) {
   const q = params.get('q') ?? '';
   const [text, setText] = useState(q);
+  useEffect(() => setText(q), [q]);
   const [load, retry] = useApi(q, (signal) => call<PersonSearch>('persons', { query: { q: q || undefined, limit: 50 }, signal }));
   return (
     <section aria-labelledby="page-title">
