@@ -237,13 +237,41 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
     expect(seen()).toEqual([]);
   });
 
+  it("shows an import's progress and its rejected rows with file, row, field and why", async () => {
+    const form = new FormData();
+    form.append('preset', 'olist');
+    const csv = 'mql_id,first_contact_date,landing_page_id,origin\ndash0001,2018-02-01,lp1,social\nbadrow1,not-a-date,x,social\n';
+    form.append('file', new Blob([csv]), 'leads.csv');
+    const r = await fetch(`${base}/api/imports`, { method: 'POST', headers: { authorization: `Bearer ${tokens.marketing}` }, body: form });
+    expect(r.status).toBe(202);
+    const { runId } = (await r.json()) as { runId: string };
+    await expect.poll(async () => (await api(`/api/imports/${runId}`)).status, { timeout: 30_000 }).toBe('done');
+
+    const { context, page } = await signedIn(tokens.viewer);
+    await page.goto(`${base}/#/imports`);
+    await settled(page);
+    const row = page.locator('[data-testid=imports-table] tbody tr').first();
+    expect(await row.innerText()).toContain('leads.csv');
+    expect(await row.locator('progress').getAttribute('value')).toBe('100');
+    await row.getByRole('link').click();
+    await page.waitForURL(new RegExp(`run=${runId}`));
+    const rejects = page.locator('[data-testid=rejects-table] tbody tr');
+    await expect.poll(() => rejects.count()).toBe(1);
+    const cells = await rejects.first().locator('td').allInnerTexts();
+    expect(cells.slice(0, 3)).toEqual(['leads.csv', '3', 'createdAt']);
+    expect(cells[3]).toContain('not-a-date');
+    await page.screenshot({ path: `${SHOTS}imports-rejects-en.png`, fullPage: true });
+    await context.close();
+    expect(seen()).toEqual([]);
+  });
+
   const SCREENS = ['funnel?period=2024-Q2', 'compare?a=2024-Q2&b=2024-Q4', 'cohorts', 'scorecard', 'queues?at=2025-01-01', 'persons', 'proposals', 'imports', 'audit'];
 
   it('shows every screen in both languages with no serious accessibility violation', async () => {
     const { context, page } = await signedIn(tokens.marketing);
     const runs = (await api('/api/imports')).runs;
     const person = (await api('/api/persons?q=omar.nassar')).persons[0].person.id;
-    const screens = [...SCREENS, `persons/${person}`, `imports?run=${runs[0].id}`];
+    const screens = [...SCREENS, `persons/${person}`, `imports?run=${runs[0].id}`]; // the newest run: the upload above, with a rejected row
     const violations: string[] = [];
     for (const lang of ['en', 'ar'] as const) {
       if (lang === 'ar') await page.getByTestId('language').click();

@@ -4,7 +4,7 @@ import type { PersonExplanation, PersonJourney, PersonRecord, PersonSearch, Tran
 import { Empty, ErrorState, Loaded } from '../components/states.js';
 import { fmtDate, fmtDateTime, fmtInt, fmtNumber } from '../format.js';
 import { t } from '../i18n/i18n.js';
-import { arrow, stageName } from '../labels.js';
+import { arrow, ltr, stageName } from '../labels.js';
 import { href, setParams } from '../router.js';
 import { useApi } from '../use-api.js';
 
@@ -71,7 +71,7 @@ export function PersonsScreen({ params }: { params: URLSearchParams }) {
 
 function reasonText(reason: string): string {
   const [kind, rest] = reason.split(/:(.*)/s);
-  return t(`persons.reason.${kind}`, { defaultValue: reason, detail: rest ?? '' });
+  return t(`persons.reason.${kind}`, { defaultValue: reason, detail: ltr(rest ?? '') });
 }
 
 function Timeline({ transitions }: { transitions: readonly TransitionView[] }) {
