@@ -55,3 +55,8 @@ export function fmtDateTime(iso: string | null | undefined): string {
   }
   return f.format(new Date(iso));
 }
+
+/** "A, B and C" / "أ وب وج" by the current language. */
+export function fmtList(items: readonly string[]): string {
+  return new Intl.ListFormat(currentLanguage(), { style: 'narrow', type: 'unit' }).format(items);
+}

@@ -2,7 +2,7 @@ import { call } from '../api/client.js';
 import type { Scorecard } from '../api/types.js';
 import { Filters } from '../components/filters.js';
 import { Empty, Loaded } from '../components/states.js';
-import { fmtInt, fmtMoney, fmtPercent } from '../format.js';
+import { fmtInt, fmtList, fmtMoney, fmtPercent } from '../format.js';
 import { t } from '../i18n/i18n.js';
 import { stageName, teamName, transitionName } from '../labels.js';
 import { parsePeriod } from '../period.js';
@@ -33,7 +33,7 @@ export function ScorecardScreen({ params }: { params: URLSearchParams }) {
                     <h2>{teamName(team.team)}</h2>
                     <dl>
                       <dt>{t('scorecard.stages')}</dt>
-                      <dd>{team.stages.map(stageName).join('، ')}</dd>
+                      <dd>{fmtList(team.stages.map(stageName))}</dd>
                       <dt>{t('scorecard.transitionsOnTarget')}</dt>
                       <dd>{t('scorecard.ofJudged', { on: fmtInt(team.transitionsOnTarget), judged: fmtInt(team.transitionsJudged) })}</dd>
                       <dt>{t('scorecard.sla')}</dt>
