@@ -265,6 +265,26 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
     expect(seen()).toEqual([]);
   });
 
+  it('says what to do when a token is refused or a link leads nowhere', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    await page.goto(`${base}/`);
+    await page.getByLabel(en.signIn.token).fill('tdm_not-a-real-token');
+    await page.locator('form button[type=submit]').click();
+    await expect.poll(() => page.locator('#token-help').innerText()).toBe(en.signIn.rejected);
+    await page.getByLabel(en.signIn.token).fill(tokens.viewer);
+    await page.locator('form button[type=submit]').click();
+    await page.locator('header nav').waitFor();
+    await page.goto(`${base}/#/persons/p_nobody`);
+    const alert = page.locator('main [role=alert]');
+    await expect.poll(() => alert.count()).toBe(1);
+    expect(await alert.innerText()).toContain(en.error.notFound);
+    expect(await alert.innerText()).toContain('p_nobody');
+    await context.close();
+    expect(seen()).toEqual([]);
+  });
+
   const SCREENS = ['funnel?period=2024-Q2', 'compare?a=2024-Q2&b=2024-Q4', 'cohorts', 'scorecard', 'queues?at=2025-01-01', 'persons', 'proposals', 'imports', 'audit'];
 
   it('shows every screen in both languages with no serious accessibility violation', async () => {

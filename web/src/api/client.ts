@@ -3,6 +3,11 @@ import type { EndpointName } from './endpoints.js';
 
 /** The API's one error shape, plus what the dashboard knows about the failure. */
 export class ApiError extends Error {
+  /** A route this server does not have (an older server), as opposed to a missing thing. */
+  get noSuchRoute(): boolean {
+    return this.status === 404 && this.message.startsWith('no route');
+  }
+
   constructor(
     readonly status: number,
     readonly code: string,
@@ -48,23 +53,10 @@ export async function call<T>(name: EndpointName, args: { path?: Record<string, 
     json = null;
   }
   if (!response.ok) {
-    const body = (json ?? {}) as { code?: string; message?: string };
+    // The API's error shape: { error: { code, message, details? } }.
+    const body = ((json as { error?: unknown } | null)?.error ?? {}) as { code?: string; message?: string };
     throw new ApiError(response.status, body.code ?? String(response.status), body.message ?? response.statusText);
   }
   return json as T;
 }
 
-let published: Promise<Set<string>> | null = null;
-
-/**
- * Whether this server offers an endpoint, from its OpenAPI document (no token needed): the
- * dashboard asks before calling routes that older servers lack, instead of meeting a 404.
- */
-export async function offers(name: EndpointName): Promise<boolean> {
-  published ??= fetch('/openapi.json')
-    .then((r) => r.json() as Promise<{ paths: Record<string, Record<string, unknown>> }>)
-    .then((doc) => new Set(Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`))))
-    .catch(() => new Set<string>());
-  const [method, path] = ENDPOINTS[name];
-  return (await published).has(`${method} ${path}`);
-}

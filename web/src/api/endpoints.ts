@@ -23,7 +23,7 @@ export const ENDPOINTS = {
   audit: ['GET', '/api/audit'],
 } as const satisfies Record<string, readonly ['GET' | 'POST', string]>;
 
-/** Endpoints a server may lack (none today; the client still asks /openapi.json before calling diagnose and explain, which older servers lack). */
+/** Endpoints a server may lack (none today; the screens say so when diagnose or explain answer 404). */
 export const OPTIONAL_ENDPOINTS: readonly EndpointName[] = [];
 
 export type EndpointName = keyof typeof ENDPOINTS;

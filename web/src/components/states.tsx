@@ -23,7 +23,7 @@ export function Empty({ children }: { children: ComponentChildren }) {
 export function ErrorState({ error, retry }: { error: Error; retry?: () => void }) {
   const e = error instanceof ApiError ? error : null;
   const advice =
-    e?.status === 401 ? t('error.signedOut') : e?.status === 403 ? t('error.forbidden') : e?.status === 404 ? t('error.notOffered') : e?.status === 0 ? t('error.network') : e?.status === 400 ? t('error.badInput') : t('error.generic');
+    e?.status === 401 ? t('error.signedOut') : e?.status === 403 ? t('error.forbidden') : e?.noSuchRoute ? t('error.notOffered') : e?.status === 404 ? t('error.notFound') : e?.status === 0 ? t('error.network') : e?.status === 400 ? t('error.badInput') : t('error.generic');
   return (
     <div class="state error" role="alert">
       <p>
@@ -40,7 +40,7 @@ export function ErrorState({ error, retry }: { error: Error; retry?: () => void 
         >
           {t('nav.signIn')}
         </button>
-      ) : retry ? (
+      ) : retry && e?.status !== 404 ? (
         <button type="button" class="secondary" onClick={retry}>
           {t('state.retry')}
         </button>

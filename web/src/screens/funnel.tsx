@@ -1,5 +1,5 @@
 import type { ChartConfiguration } from 'chart.js';
-import { call, offers } from '../api/client.js';
+import { ApiError, call } from '../api/client.js';
 import type { Diagnosis, FunnelGroup, FunnelReport, StageFigures } from '../api/types.js';
 import { ChartCanvas } from '../components/chart.js';
 import { Filters } from '../components/filters.js';
@@ -143,8 +143,12 @@ export function FunnelScreen({ params }: { params: URLSearchParams }) {
   const splitValue = split ? params.get(split)! : null;
   const query = { from: range?.from, to: range?.to, by: split ? SPLITS[split] : undefined };
   const [report, retry] = useApi(JSON.stringify(query), (signal) => call<FunnelReport>('funnel', { query, signal }));
-  const [diagnosis, retryDiagnosis] = useApi(`${range?.from}|${range?.to}`, async (signal) =>
-    (await offers('diagnose')) ? call<Diagnosis>('diagnose', { query: { from: range?.from, to: range?.to }, signal }) : null,
+  const [diagnosis, retryDiagnosis] = useApi(`${range?.from}|${range?.to}`, (signal) =>
+    // A server older than the diagnosis route answers 404: say so instead of failing the screen.
+    call<Diagnosis>('diagnose', { query: { from: range?.from, to: range?.to }, signal }).catch((e: unknown) => {
+      if (e instanceof ApiError && e.noSuchRoute) return null;
+      throw e;
+    }),
   );
   const [options] = useApi('options', async () => {
     const [source, owner, segment] = await Promise.all([splitOptions(SPLITS.source), splitOptions(SPLITS.owner), splitOptions(SPLITS.segment)]);

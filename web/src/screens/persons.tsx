@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { call, offers } from '../api/client.js';
+import { ApiError, call } from '../api/client.js';
 import type { PersonExplanation, PersonJourney, PersonRecord, PersonSearch, TransitionView } from '../api/types.js';
 import { Empty, ErrorState, Loaded } from '../components/states.js';
 import { fmtDate, fmtDateTime, fmtInt, fmtNumber } from '../format.js';
@@ -94,7 +94,13 @@ function Timeline({ transitions }: { transitions: readonly TransitionView[] }) {
 }
 
 function Explanation({ id }: { id: string }) {
-  const [load] = useApi(`explain|${id}`, async (signal) => ((await offers('explain')) ? call<PersonExplanation>('explain', { path: { id }, signal }) : null));
+  const [load] = useApi(`explain|${id}`, (signal) =>
+    call<PersonExplanation>('explain', { path: { id }, signal }).catch((e: unknown) => {
+      // An older server lacks the route (404 without a Tandem code); a missing person keeps its error.
+      if (e instanceof ApiError && e.noSuchRoute) return null;
+      throw e;
+    }),
+  );
   if (load.state === 'loading') return <p role="status">{t('state.loading', { what: t('persons.score') })}</p>;
   if (load.state === 'error') return <ErrorState error={load.error} />;
   const x = load.data;
