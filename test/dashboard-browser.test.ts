@@ -121,6 +121,21 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
   it('signs in, names the bottleneck and its owner, and follows the period to what the API returns', async () => {
     const { context, page } = await signedIn(tokens.viewer);
     await settled(page);
+    // Keyboard first: signing in puts the focus on the content; on a fresh load the first Tab is
+    // the skip link, which leads into the content; the nav links work from the keyboard.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.reload();
+    await page.locator('header nav').waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(en.nav.skip);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.getByRole('link', { name: en.nav.scorecard }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/#\/scorecard/);
+    await page.goBack();
+    await page.waitForURL(/#\/funnel|\/$/);
+    await settled(page);
     const diagnosis = await api('/api/reports/diagnose');
     const top = diagnosis.findings[0];
     const [from, to] = top.transition.split('→');

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { call, session } from './api/client.js';
 import type { Me } from './api/types.js';
 import { Loading } from './components/states.js';
@@ -64,6 +64,15 @@ export function App() {
     });
   }, []);
   const section = route.path.split('/')[1] ?? 'funnel';
+  // After signing in or moving to another screen, keyboard and screen-reader users start at the
+  // content (filter changes on the same screen keep the focus where it is).
+  const signedIn = me !== null && me !== 'checking';
+  const moved = useRef<string | null>(null);
+  useEffect(() => {
+    if (!signedIn) return;
+    if (moved.current !== null && moved.current !== route.path) document.getElementById('main')?.focus();
+    moved.current = route.path;
+  }, [route.path, signedIn]);
   useEffect(() => {
     document.title = `${t(`nav.${section}`, { defaultValue: 'Tandem' })} · Tandem`;
   });

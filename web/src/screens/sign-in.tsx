@@ -16,6 +16,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
       const me = await call<Me>('me', { token: token.trim() });
       session.signIn(token.trim());
       onSignedIn(me);
+      requestAnimationFrame(() => document.getElementById('main')?.focus());
     } catch (err) {
       setError(err instanceof ApiError && err.status === 401 ? t('signIn.rejected') : t('signIn.failed', { message: (err as Error).message }));
     } finally {
