@@ -188,7 +188,7 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
   it('switches to Arabic: right to left, translated labels, remembered; the funnel fits a phone', async () => {
     const { context, page } = await signedIn(tokens.viewer);
     await page.getByTestId('language').click();
-    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    await expect.poll(() => page.locator('html').getAttribute('dir')).toBe('rtl');
     expect(await page.locator('html').getAttribute('lang')).toBe('ar');
     await expect.poll(() => page.locator('h1').innerText()).toBe(ar.funnel.title);
     expect(await page.getByRole('link', { name: ar.nav.scorecard }).count()).toBe(1);
@@ -309,7 +309,10 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
     const screens = [...SCREENS, `persons/${person}`, `imports?run=${runs[0].id}`]; // the newest run: the upload above, with a rejected row
     const violations: string[] = [];
     for (const lang of ['en', 'ar'] as const) {
-      if (lang === 'ar') await page.getByTestId('language').click();
+      if (lang === 'ar') {
+        await page.getByTestId('language').click();
+        await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('ar');
+      }
       for (const screen of screens) {
         await page.goto(`${base}/#/${screen}`);
         await settled(page);

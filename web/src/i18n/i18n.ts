@@ -1,5 +1,4 @@
 import i18next from 'i18next';
-import ar from './ar.json';
 import en from './en.json';
 
 /** The languages the dashboard speaks, and the direction each is written in. */
@@ -29,21 +28,31 @@ function applyToDocument(lang: Language): void {
   document.documentElement.dir = LANGUAGES[lang];
 }
 
+/** English is bundled (it is the fallback); Arabic is fetched the first time it is needed. */
+async function ensureCatalogue(lang: Language): Promise<void> {
+  if (lang === 'en' || i18next.hasResourceBundle(lang, 'translation')) return;
+  const { default: messages } = await import('./ar.json');
+  i18next.addResourceBundle(lang, 'translation', messages);
+}
+
 export async function initI18n(): Promise<void> {
   const lng = initialLanguage();
   await i18next.init({
-    lng,
+    lng: 'en',
     fallbackLng: 'en',
-    resources: { en: { translation: en }, ar: { translation: ar } },
+    resources: { en: { translation: en } },
     interpolation: { escapeValue: false }, // Preact escapes text itself
     returnNull: false,
   });
+  await ensureCatalogue(lng);
+  await i18next.changeLanguage(lng);
   applyToDocument(lng);
 }
 
 /** Switch language, remember it on this device. */
 export async function setLanguage(lang: Language): Promise<void> {
   localStorage.setItem(STORAGE_KEY, lang);
+  await ensureCatalogue(lang);
   await i18next.changeLanguage(lang);
   applyToDocument(lang);
 }
