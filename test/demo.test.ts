@@ -126,6 +126,13 @@ describe.each(DIALECTS)('the demo company imported on %s', (dialect) => {
     expect((total - expectedSales) / total).toBeCloseTo(0.7, 5);
   });
 
+  it("credits the reps' follow-up to sales, the team that owns the policy's start stage (no team in the mail settings)", async () => {
+    const r = await services.followUp.followUpReport({ ...DEMO_STORY.halves.H2, at: at.toISOString() });
+    expect(r.byTeam.map((t) => t.group)).toEqual(['sales']);
+    expect(r.byTeam[0]!.runs).toBe(r.total.runs);
+    expect(r.total.runs).toBeGreaterThan(100);
+  });
+
   it('keeps Arabic company names through import and reports', () => {
     const keys = report('by company').groups!.map((g) => g.key);
     expect(keys).toContain('شركة الرياض للتقنية');

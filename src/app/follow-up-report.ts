@@ -1,6 +1,6 @@
 import { toMajor } from '../domain/funnel-report.js';
 import { POLICY_CHANNELS } from '../domain/contact-policy.js';
-import { openAt, scanPeople } from './follow-up-scan.js';
+import { openAt, policyTeam, scanPeople } from './follow-up-scan.js';
 import type { FollowUpSetup, FollowUpView } from './follow-up-scan.js';
 import { ownerContact } from './follow-up-settings.js';
 import type { MailSettings } from './follow-up-settings.js';
@@ -107,9 +107,11 @@ export async function followUpReport(
   const total = newTally();
   const nurture = { enrolled: 0, stillEnrolled: 0, exited: 0, reengaged: 0, returned: 0, won: 0, revenue: new Map<string, number>(), by: {} as Record<string, number> };
 
+  // An owner without a team in the mail settings works for the team accountable for the follow-up.
+  const defaultTeam = policyTeam(setup) ?? '(no team)';
   const count = (view: FollowUpView): void => {
     const owner = view.person.owner ?? '(no owner)';
-    const team = ownerContact(settings, view.person.owner)?.team ?? '(no team)';
+    const team = ownerContact(settings, view.person.owner)?.team ?? defaultTeam;
     for (const { span, state } of view.runs) {
       if (!inPeriod(span.enteredAt)) continue;
       for (const t of [total, tally(owners, owner), tally(teams, team)]) {

@@ -25,6 +25,14 @@ export interface FollowUpView {
 
 const PAGE = 2000;
 
+/**
+ * The team an owner without a team in the mail settings works for: the team that owns the
+ * stage where the policy starts (sales, in the default model), accountable for that follow-up.
+ */
+export function policyTeam(setup: FollowUpSetup): string | null {
+  return setup.ctx.model.stages.find((s) => s.id === setup.provider.policy.startStage)?.owner ?? null;
+}
+
 export function viewOf(setup: FollowUpSetup, p: PersonFollowUp): FollowUpView {
   const timeline = timelineOf(setup.ctx, p);
   const history = { person: p.person, activities: p.activities };

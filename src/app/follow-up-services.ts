@@ -13,6 +13,8 @@ export interface RunOptions {
   readonly dryRun: boolean;
   /** Minutes after which a claim is stale (default 15). */
   readonly leaseMinutes?: number;
+  /** What to replay before sending (see RunDeps.replay.scope): `time-driven` for workers, which take the replay queue themselves. */
+  readonly replay?: 'all' | 'time-driven';
 }
 
 export interface DigestRequest {

@@ -2,7 +2,7 @@ import type { FunnelModel } from '../domain/funnel-model.js';
 import { replayPerson } from '../domain/lifecycle.js';
 import type { Timeline } from '../domain/lifecycle.js';
 import type { SignalProvider } from '../domain/signal-provider.js';
-import type { PersonActivities, ReplayStore } from './ports/replay-store.js';
+import type { PersonActivities, QueueClaim, ReplayStore } from './ports/replay-store.js';
 
 export interface ReplayProgress {
   readonly done: number;
@@ -72,28 +72,63 @@ export async function replayPersons(
   return { persons: personIds.length, transitions };
 }
 
+/** Who takes entries off the replay queue, and for how long. */
+export interface QueueWork {
+  /** Recorded on each claim, e.g. `host:pid:random`; unique per process. */
+  readonly claimant: string;
+  /** Minutes a claim holds before another worker may take its entries (those of a crashed worker). */
+  readonly leaseMinutes?: number;
+  /** Entries per claim (default 2000): smaller batches spread a short queue over more workers. */
+  readonly batch?: number;
+  readonly now?: () => Date;
+  /**
+   * Also take entries other claimants hold: an operator's import after a crash must not wait
+   * for a dead process's lease. A live worker holding them may replay them too; person locks
+   * make the two replays run one after the other, with the same result.
+   */
+  readonly takeOver?: boolean;
+  /** Told about each batch this claimant took, before replaying it (awaited). */
+  readonly onClaim?: (claims: readonly QueueClaim[]) => void | Promise<void>;
+  /** Told when that batch is written and its entries are off the queue (or released, when re-queued meanwhile). */
+  readonly onDone?: (claims: readonly QueueClaim[]) => void;
+}
+
 /**
  * Replays everyone on the replay queue: what imports and ingests touched, including what a
- * crashed run left behind. Persons leave the queue in the same transaction as their timeline.
+ * crashed run left behind. Entries are claimed in batches, so several workers share the queue
+ * without replaying anyone twice; an entry leaves the queue in the same transaction as the
+ * person's timeline, and only if it was not queued again meanwhile.
  */
 export async function replayQueued(
   store: ReplayStore,
   ctx: ReplayContext,
+  work: QueueWork,
   onProgress?: (p: ReplayProgress) => void,
 ): Promise<{ persons: number; transitions: number }> {
   let persons = 0;
   let transitions = 0;
+  const now = work.now ?? (() => new Date());
   for (;;) {
-    const ids = await store.queuedPersonIds(PAGE);
-    if (ids.length === 0) break;
+    const at = now();
+    const until = new Date(at.getTime() + (work.leaseMinutes ?? 10) * 60_000).toISOString();
+    const claims = await store.claimQueued(work.claimant, work.batch ?? PAGE, at.toISOString(), until, work.takeOver ?? false);
+    if (claims.length === 0) break;
+    await work.onClaim?.(claims);
+    const ids = claims.map((c) => c.personId);
     let found = 0;
-    // Read and written under the persons' locks, like replayPersons: another server may be replaying them too.
-    const timelines = await store.rewriteTimelines(ids, replayVersion(ctx), (page) => {
-      found = page.length;
-      // A queued id whose person no longer exists still leaves the queue (an empty timeline).
-      const missing = ids.filter((id) => !page.some((p) => p.personId === id));
-      return [...page.map((p) => timelineOf(ctx, p)), ...missing.map((id) => emptyTimeline(ctx, id))];
-    });
+    // Read and written under the persons' locks, like replayPersons: a server may be replaying them inline.
+    const timelines = await store.rewriteTimelines(
+      ids,
+      replayVersion(ctx),
+      (page) => {
+        found = page.length;
+        // A queued id whose person no longer exists still leaves the queue (an empty timeline).
+        const missing = ids.filter((id) => !page.some((p) => p.personId === id));
+        return [...page.map((p) => timelineOf(ctx, p)), ...missing.map((id) => emptyTimeline(ctx, id))];
+      },
+      { claimant: work.claimant, tokens: new Map(claims.map((c) => [c.personId, c.token])) },
+    );
+    work.onDone?.(claims);
     persons += found;
     transitions += timelines.reduce((n, t) => n + t.transitions.length, 0);
     onProgress?.({ done: persons, total: persons + (await store.queuedPersonIds(1)).length });

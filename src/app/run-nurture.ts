@@ -34,7 +34,17 @@ export interface RunDeps {
    * exhausted policy) are recorded — by one scheduler at a time, under the `replay` lease;
    * the others skip it (what they send does not depend on it).
    */
-  readonly replay?: { readonly store: ReplayStore; readonly leases: LeaseStore; readonly now: () => Date };
+  readonly replay?: {
+    readonly store: ReplayStore;
+    readonly leases: LeaseStore;
+    readonly now: () => Date;
+    /**
+     * `all` (default): everyone when the version has no journeys yet, else the replay queue and
+     * the people time may have moved. `time-driven`: only the latter — for workers, which take the
+     * queue themselves (a full replay racing their claims would redo their work).
+     */
+    readonly scope?: 'all' | 'time-driven';
+  };
   readonly outbox: OutboxStore;
   readonly setup: FollowUpSetup;
   readonly transport: MessageTransport | null;
@@ -160,10 +170,11 @@ async function replayUnderLease(replay: NonNullable<RunDeps['replay']>, people: 
   if (!(await replay.leases.acquire('replay', request.claimant, now.toISOString(), until))) return 0;
   try {
     const version = replayVersion(setup.ctx);
-    if (!(await people.hasJourneys(version))) return (await replayAll(replay.store, setup.ctx)).persons;
+    const all = replay.scope !== 'time-driven';
+    if (all && !(await people.hasJourneys(version))) return (await replayAll(replay.store, setup.ctx)).persons;
     // Time alone moves people only out of the policy's start stage (an exhausted run): replay
     // those, and whatever the replay queue holds; everyone else's stored timeline still holds.
-    const queued = (await replayQueued(replay.store, setup.ctx)).persons;
+    const queued = all ? (await replayQueued(replay.store, setup.ctx, { claimant: request.claimant, leaseMinutes: request.leaseMinutes, now: replay.now })).persons : 0;
     const inPolicy = await people.personIdsInStages(version, [setup.provider.policy.startStage]);
     return queued + (await replayPersons(replay.store, setup.ctx, inPolicy)).persons;
   } finally {

@@ -20,7 +20,7 @@ import type { AttributionComparison } from '../domain/attribution-comparison.js'
 import type { InfluenceReport } from '../domain/stage-influence.js';
 import type { Reject } from './ports/import-records.js';
 import type { ImportProgress } from './ports/import-source.js';
-import type { ReplayProgress } from './replay.js';
+import type { QueueWork, ReplayProgress } from './replay.js';
 import type { ServerServices } from './server-services.js';
 import type { QualificationServices } from './qualification-services.js';
 import type { ReconcileReport } from '../domain/reconciliation.js';
@@ -52,6 +52,11 @@ export interface ImportResult extends ImportSummary {
 export interface Services extends ServerServices, QualificationServices {
   readonly dialect: 'sqlite' | 'postgres';
   importFiles(request: ImportFilesRequest, hooks?: ImportHooks): Promise<ImportResult>;
+  /**
+   * Replays the persons on the replay queue under the active model, claiming them in batches so
+   * several workers share the queue and nobody is replayed twice for one change.
+   */
+  replayQueue(work?: Partial<QueueWork>): Promise<{ persons: number; transitions: number }>;
   /** Replays everyone under the given model file (or the active/default model) and makes it active. */
   replay(modelFile: string | null, onProgress?: (p: ReplayProgress) => void): Promise<{ persons: number; transitions: number; modelVersion: string }>;
   funnelModel(): Promise<FunnelModel>;

@@ -1,7 +1,7 @@
 import type { PolicyChannel } from '../domain/contact-policy.js';
 import type { PolicyStatus } from '../domain/policy-run.js';
 import { clockHoursBetween } from '../domain/work-calendar.js';
-import { displayName, openAt, scanPeople } from './follow-up-scan.js';
+import { displayName, openAt, policyTeam, scanPeople } from './follow-up-scan.js';
 import type { FollowUpSetup, FollowUpView } from './follow-up-scan.js';
 import type { FollowUpStore } from './ports/follow-up-store.js';
 
@@ -41,7 +41,7 @@ export interface WorkQueue {
 
 export interface QueueRequest {
   readonly owner: string | null;
-  /** Only owners of this team (teams come from the mail settings' owner directory). */
+  /** Only owners of this team (from the mail settings' owner directory; an owner without one works for the policy's team). */
   readonly team?: string | null;
   readonly at: string;
 }
@@ -87,12 +87,14 @@ export async function workQueue(
   teamOf: (owner: string | null) => string | null = () => null,
 ): Promise<WorkQueue> {
   const team = request.team ?? null;
+  // As in the follow-up report: an owner without a team works for the team accountable for the follow-up.
+  const defaultTeam = policyTeam(setup);
   const items: QueueItem[] = [];
   let waiting = 0;
   await scanPeople(store, setup, (views) => {
     for (const v of views) {
       if (request.owner !== null && v.person.owner !== request.owner) continue;
-      if (team !== null && teamOf(v.person.owner) !== team) continue;
+      if (team !== null && (teamOf(v.person.owner) ?? defaultTeam) !== team) continue;
       const item = queueItem(v, request.at);
       if (item) items.push(item);
       else {

@@ -17,6 +17,7 @@ import { reconcileCommand } from './commands/reconcile-command.js';
 import { replayCommand } from './commands/replay-command.js';
 import { reportCommand } from './commands/report-command.js';
 import { tokenCommand } from './commands/token-command.js';
+import { workerCommand } from './commands/worker-command.js';
 import { cohortsCommand } from './commands/cohorts-command.js';
 import { compareCommand } from './commands/compare-command.js';
 import { diagnoseCommand } from './commands/diagnose-command.js';
@@ -66,6 +67,7 @@ export function buildProgram(deps: ProgramDeps): { program: Command; io: CliIo }
   demoCommand(program, deps.open, io);
   generateCommand(program, io);
   tokenCommand(program, deps.open, io);
+  workerCommand(program, deps.open, io);
   program
     .command('presets')
     .description('List the bundled import presets')

@@ -161,7 +161,7 @@ export function followUpServices(store: OpenedStore, contextAt: (at: Date) => Pr
     run: async (options) =>
       withTransport(!options.dryRun, async (transport) =>
         runNurture(
-          { store: people, replay: { store: store.replay, leases, now: () => new Date() }, outbox, setup: await setupAt(options.at), transport, settings: mailConfig().settings, newToken: () => randomBytes(18).toString('base64url') },
+          { store: people, replay: { store: store.replay, leases, now: () => new Date(), scope: options.replay }, outbox, setup: await setupAt(options.at), transport, settings: mailConfig().settings, newToken: () => randomBytes(18).toString('base64url') },
           { at: options.at, claimant, dryRun: options.dryRun, leaseMinutes: options.leaseMinutes },
         ),
       ),

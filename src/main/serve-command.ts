@@ -16,6 +16,7 @@ interface ServeOptions {
   webDist?: string;
   rateLimit: string;
   uploadDir?: string;
+  inlineReplay: boolean;
 }
 
 function whole(text: string, option: string, min: number, max: number): number {
@@ -35,6 +36,7 @@ export function serveCommand(program: Command, io: CliIo): Command {
     .addOption(new Option('--cors-origin <origin...>', 'browser origins allowed to call the API (CORS is off by default)'))
     .option('--web-dist <dir>', 'built dashboard to serve at / (default: web-dist/ beside the package, when present)')
     .option('--rate-limit <n>', 'requests per minute per token', '1200')
+    .option('--no-inline-replay', 'ingests only queue the persons they touch; `tandem worker`s replay them (keeps servers free of background work)')
     .option('--upload-dir <dir>', 'where uploaded CSVs wait while they import (default: the system temp folder)')
     .addHelpText('after', '\nEnvironment: TANDEM_WEBHOOK_SECRETS="hubspot=<secret>,crm=<secret>" enables /webhooks/<source>; TANDEM_LOG_LEVEL (info).\nExample:\n  tandem token create --user admin --role admin\n  tandem serve --db postgres://tandem@localhost/tandem --port 8080')
     .action(async (opts: ServeOptions) => {
@@ -42,7 +44,7 @@ export function serveCommand(program: Command, io: CliIo): Command {
       const rateLimit = whole(opts.rateLimit, 'rate-limit', 1, 1e9);
       const env = loadServerEnv();
       const db = io.db(program);
-      const services = await openServices(db, { migrate: opts.migrate });
+      const services = await openServices(db, { migrate: opts.migrate, inlineReplay: opts.inlineReplay });
       const app = await buildServer(services, {
         webhookSecrets: env.webhookSecrets,
         logLevel: env.logLevel,

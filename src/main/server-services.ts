@@ -21,6 +21,8 @@ export interface ServerServicesDeps {
   readonly adopt: (model: FunnelModel, content: string, author: string | null) => Promise<void>;
   readonly replayContext: (model: FunnelModel, at: Date) => Promise<ReplayContext>;
   readonly importFiles: (request: StartImportRequest & { runId: string }, hooks: ImportHooks) => Promise<ImportResult>;
+  /** Replay what an ingest touched before answering (default true); otherwise workers replay the queue. */
+  readonly inlineReplay?: boolean;
   /** Extra shared-definition kinds (qualification model, contact policy) as they land. */
   readonly definitions?: DefinitionRegistry;
 }
@@ -49,7 +51,8 @@ export function serverServices(deps: ServerServicesDeps): ServerServices {
   return {
     auth: authService(store.auth, cryptoTokenHasher, audit, now),
     proposals: proposalService(store.proposals, registry, audit, now, newId),
-    ingest: (request) => ingest(store.imports, replayTouched, request, now),
+    // Without inline replay the ingest's transaction has queued the persons; a worker replays them.
+    ingest: (request) => ingest(store.imports, deps.inlineReplay === false ? async () => 0 : replayTouched, request, now),
     auditLog: (query) => listAudit(store.audit, query),
     async claimWebhookDelivery(source, deliveryId, windowSeconds) {
       const at = now();

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { importData } from '../app/import-data.js';
 import { funnelReport } from '../app/funnel-report.js';
 import { cohortReport } from '../app/cohort-report.js';
@@ -62,8 +63,17 @@ async function replayContext(store: Store, model: FunnelModel, at: Date): Promis
   return { model, providers: [...(await activeProviders(store)), ...(await followUpProviders(store, model))], at: at.toISOString() };
 }
 
+/** How a process opens the services: the store's options, and whether ingests replay inline. */
+export interface ServicesOptions extends OpenStoreOptions {
+  /**
+   * Replay the persons an ingest touched before answering it (default). When false, ingests
+   * only queue them and `tandem worker`s replay them: servers then do no background work.
+   */
+  readonly inlineReplay?: boolean;
+}
+
 /** Builds the use cases over a concrete store: the only place adapters are put together. */
-export async function openServices(db: string, options: OpenStoreOptions = {}): Promise<Services> {
+export async function openServices(db: string, options: ServicesOptions = {}): Promise<Services> {
   const store = await openStore(db, options);
   const now = (): string => new Date().toISOString();
   /** The active model under the version its replay rows are stored as. */
@@ -89,11 +99,19 @@ export async function openServices(db: string, options: OpenStoreOptions = {}): 
       adopt: (model, content, author) => adopt(store, model, content, now(), author),
       replayContext: (model, at) => replayContext(store, model, at),
       importFiles: (request, hooks) => services.importFiles(request, hooks),
+      inlineReplay: options.inlineReplay ?? true,
       definitions: {
         qualification: qualificationDefinition(qualification),
         'contact-policy': contactPolicyDefinition({ store, contextAt, replay: () => services.replay(null) }),
       },
     }),
+    async replayQueue(work = {}) {
+      const { model, content } = await activeFunnelModel(store);
+      // The first data in a new database makes the bundled model the adopted one, as an ingest does.
+      if (!(await store.models.active('funnel'))) await adopt(store, model, content, now());
+      const ctx = await replayContext(store, model, work.now?.() ?? new Date());
+      return replayQueued(store.replay, ctx, { ...work, claimant: work.claimant ?? `replay:${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}` });
+    },
     async importFiles(request, hooks = {}) {
       const files = await resolveImportFiles(request);
       hooks.onFiles?.(files.map((f) => ({ path: f.path, mapping: f.mappingName, bytes: f.bytes })));
@@ -109,7 +127,7 @@ export async function openServices(db: string, options: OpenStoreOptions = {}): 
         const { model, content } = await activeFunnelModel(store);
         await adopt(store, model, content, now());
         const ctx = await replayContext(store, model, new Date());
-        replayed = (await replayQueued(store.replay, ctx, hooks.onReplay)).persons;
+        replayed = (await replayQueued(store.replay, ctx, { claimant: `import:${randomUUID()}`, takeOver: true }, hooks.onReplay)).persons;
       }
       return { ...summary, replayed };
     },

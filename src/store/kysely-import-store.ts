@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Attributes } from '../domain/entities.js';
 import { normaliseDomain, normaliseEmail } from '../domain/normalise.js';
@@ -161,7 +162,9 @@ export class KyselyImportStore implements ImportStore {
       );
       await this.upsertOpportunities(trx, batch.opportunities, resolved, touched);
       const inserted = await this.insertActivities(trx, batch.activities, resolved, touched, rejects);
-      await this.helpers.insertMany(trx, 'replay_queue', [...touched].map((person_id) => ({ person_id, queued_at: at })), { columns: ['person_id'] });
+      // A fresh token on every (re-)queue: a worker replaying the person right now leaves this entry queued.
+      const token = randomUUID();
+      await this.helpers.insertMany(trx, 'replay_queue', [...touched].map((person_id) => ({ person_id, queued_at: at, token })), { columns: ['person_id'], update: ['queued_at', 'token'] });
       return { rejects, touchedPersonIds: [...touched], activitiesInserted: inserted };
     });
   }

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Activity, Person } from '../domain/entities.js';
 import type { Timeline } from '../domain/lifecycle.js';
 import { MAIN_STAGES } from '../domain/stage.js';
-import type { PersonActivities, ReplayStore } from '../app/ports/replay-store.js';
+import type { PersonActivities, QueueClaim, ReplayStore } from '../app/ports/replay-store.js';
 import type { DialectHelpers } from './dialects/dialect-helpers.js';
 import { readJson } from './json-column.js';
 import { retryTransient } from './retry-transient.js';
@@ -53,6 +53,34 @@ function journeyRow(t: Timeline): JourneysTable {
   return row as unknown as JourneysTable;
 }
 
+interface WriteOptions {
+  readonly known: 'absent' | 'maybe';
+  /** Take off the queue only these entries (person → token); without it, every entry of the written persons. */
+  readonly dequeue?: ReadonlyMap<string, string>;
+}
+
+async function queueTokens(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, string>> {
+  const tokens = new Map<string, string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db.selectFrom('replay_queue').select(['person_id', 'token']).where('person_id', 'in', ids.slice(i, i + 500)).execute();
+    for (const r of rows) tokens.set(r.person_id, r.token);
+  }
+  return tokens;
+}
+
+async function dequeue(db: Kysely<Database>, ids: readonly string[], tokens: ReadonlyMap<string, string> | undefined): Promise<void> {
+  if (!tokens) {
+    await db.deleteFrom('replay_queue').where('person_id', 'in', ids).execute();
+    return;
+  }
+  const pairs = ids.flatMap((id) => (tokens.has(id) ? [[id, tokens.get(id)!] as const] : []));
+  if (pairs.length === 0) return;
+  await db
+    .deleteFrom('replay_queue')
+    .where((eb) => eb(eb.refTuple('person_id', 'token'), 'in', pairs.map(([id, token]) => eb.tuple(id, token))))
+    .execute();
+}
+
 export class KyselyReplayStore implements ReplayStore {
   constructor(
     private readonly db: Kysely<Database>,
@@ -91,7 +119,7 @@ export class KyselyReplayStore implements ReplayStore {
   }
 
   /** `known: 'absent'` skips deleting old rows (a full replay cleared the version first). */
-  async writeTimelines(modelVersion: string, timelines: readonly Timeline[], options: { readonly known: 'absent' | 'maybe' } = { known: 'maybe' }): Promise<void> {
+  async writeTimelines(modelVersion: string, timelines: readonly Timeline[], options: WriteOptions = { known: 'maybe' }): Promise<void> {
     if (timelines.length === 0) return;
     await this.inTransaction(async (trx) => {
       for (let i = 0; i < timelines.length; i += 300) {
@@ -102,7 +130,7 @@ export class KyselyReplayStore implements ReplayStore {
             await trx.deleteFrom(table).where('model_version', '=', modelVersion).where('person_id', 'in', ids).execute();
           }
         }
-        await trx.deleteFrom('replay_queue').where('person_id', 'in', ids).execute();
+        await dequeue(trx, ids, options.dequeue);
         const transitions = part.flatMap((t) =>
           t.transitions.map((x) => ({
             model_version: modelVersion,
@@ -135,6 +163,22 @@ export class KyselyReplayStore implements ReplayStore {
     });
   }
 
+  async claimQueued(claimant: string, limit: number, now: string, until: string, takeOver = false): Promise<QueueClaim[]> {
+    // One statement on both databases: PostgreSQL skips entries other workers are claiming
+    // (or ingests are re-queueing) right now; SQLite runs it under its single write lock.
+    let candidates = this.db.selectFrom('replay_queue').select('person_id').orderBy('person_id').limit(limit);
+    if (!takeOver) candidates = candidates.where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', now)]));
+    if (takeOver) candidates = candidates.where((eb) => eb.or([eb('claimed_by', 'is', null), eb('claimed_by', '!=', claimant)]));
+    const free = this.helpers.skipLocked(candidates);
+    const rows = await this.db
+      .updateTable('replay_queue')
+      .set({ claimed_by: claimant, claimed_until: until })
+      .where('person_id', 'in', free)
+      .returning(['person_id', 'token'])
+      .execute();
+    return rows.map((r) => ({ personId: r.person_id, token: r.token })).sort((a, b) => (a.personId < b.personId ? -1 : 1));
+  }
+
   async queuedPersonIds(limit: number): Promise<string[]> {
     const rows = await this.db.selectFrom('replay_queue').select('person_id').orderBy('person_id').limit(limit).execute();
     return rows.map((r) => r.person_id);
@@ -149,6 +193,7 @@ export class KyselyReplayStore implements ReplayStore {
     personIds: readonly string[],
     modelVersion: string,
     compute: (page: readonly PersonActivities[]) => Timeline[],
+    claim?: { readonly claimant: string; readonly tokens: ReadonlyMap<string, string> },
   ): Promise<Timeline[]> {
     if (personIds.length === 0) return [];
     const ids = [...personIds].sort();
@@ -158,9 +203,18 @@ export class KyselyReplayStore implements ReplayStore {
         for (let i = 0; i < ids.length; i += 500) {
           await trx.updateTable('persons').set((eb) => ({ updated_at: eb.ref('updated_at') })).where('id', 'in', ids.slice(i, i + 500)).execute();
         }
+        // Which queue entries this replay answers, read before the activities: an ingest that
+        // commits after this read re-queues with a new token, and its entry stays queued.
+        const tokens = claim?.tokens ?? (await queueTokens(trx, ids));
         const inside = new KyselyReplayStore(trx, this.helpers);
         const timelines = compute(await inside.personActivities(ids));
-        await inside.writeTimelines(modelVersion, timelines);
+        await inside.writeTimelines(modelVersion, timelines, { known: 'maybe', dequeue: tokens });
+        if (claim) {
+          // Entries re-queued while we worked stay, free for the next claim.
+          for (let i = 0; i < ids.length; i += 500) {
+            await trx.updateTable('replay_queue').set({ claimed_by: null, claimed_until: null }).where('person_id', 'in', ids.slice(i, i + 500)).where('claimed_by', '=', claim.claimant).execute();
+          }
+        }
         return timelines;
       }),
     );

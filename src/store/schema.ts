@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 import type { LeasesTable, OutboxTable } from './outbox-table.js';
 
 /** Table shapes as Kysely sees them. Times are UTC ISO-8601 text; money integer minor units. */
@@ -195,6 +196,10 @@ export interface ModelVersionsTable {
 export interface ReplayQueueTable {
   person_id: string;
   queued_at: string;
+  /** New on every (re-)queue: a worker dequeues only the tokens it replayed. */
+  token: Generated<string>;
+  claimed_by: string | null;
+  claimed_until: string | null;
 }
 
 export interface Database {

@@ -14,6 +14,12 @@ export interface PersonActivities {
   readonly matched?: ReadonlyMap<string, readonly (readonly number[])[]>;
 }
 
+/** A replay queue entry a worker took: the person, and the version (token) of the entry it answers. */
+export interface QueueClaim {
+  readonly personId: string;
+  readonly token: string;
+}
+
 /** What replaying needs from the store. */
 export interface ReplayStore {
   countPersons(): Promise<number>;
@@ -22,12 +28,31 @@ export interface ReplayStore {
   personActivities(personIds: readonly string[]): Promise<PersonActivities[]>;
   /** Persons whose data changed since their last replay (cleared by writeTimelines). */
   queuedPersonIds(limit: number): Promise<string[]>;
-  /** Replaces the timelines of these persons under this model version and takes them off the replay queue, in one transaction. */
-  writeTimelines(modelVersion: string, timelines: readonly Timeline[], options?: { readonly known: 'absent' | 'maybe' }): Promise<void>;
+  /**
+   * Takes up to `limit` queue entries nobody holds (or whose claim lapsed before `now`) for
+   * this claimant until `until`; concurrent claimants never get the same entry. `takeOver`
+   * also takes entries other claimants hold (never its own, which it is replaying).
+   */
+  claimQueued(claimant: string, limit: number, now: string, until: string, takeOver?: boolean): Promise<QueueClaim[]>;
+  /**
+   * Replaces the timelines of these persons under this model version and takes them off the
+   * replay queue, in one transaction: only the entries in `dequeue` (person → token) when given.
+   */
+  writeTimelines(
+    modelVersion: string,
+    timelines: readonly Timeline[],
+    options?: { readonly known: 'absent' | 'maybe'; readonly dequeue?: ReadonlyMap<string, string> },
+  ): Promise<void>;
   deleteTimelines(modelVersion: string): Promise<void>;
   /**
    * Reads these persons and writes their timelines in one transaction that holds their rows,
    * so two servers replaying the same person after concurrent ingests never leave a stale one.
    */
-  rewriteTimelines(personIds: readonly string[], modelVersion: string, compute: (page: readonly PersonActivities[]) => Timeline[]): Promise<Timeline[]>;
+  rewriteTimelines(
+    personIds: readonly string[],
+    modelVersion: string,
+    compute: (page: readonly PersonActivities[]) => Timeline[],
+    /** Entries this claimant took: only these leave the queue, and its other claims on these persons are released. Without it, the entries queued when the persons were read leave. */
+    claim?: { readonly claimant: string; readonly tokens: ReadonlyMap<string, string> },
+  ): Promise<Timeline[]>;
 }

@@ -60,7 +60,7 @@ export function followUpCommands(program: Command, open: OpenServices, io: CliIo
     .command('queue')
     .description('Who to contact next under the contact policy, by whom and on which channel: overdue first')
     .option('--owner <rep>', 'only this owner\'s people')
-    .option('--team <team>', 'only owners of this team (from the mail settings\' owner directory)')
+    .option('--team <team>', 'only owners of this team (from the mail settings\' owner directory; owners without one work for the policy\'s team)')
     .option('--at <time>', 'the time the queue is for (default: now)')
     .addOption(formatOption())
     .action(async (opts: { owner?: string; team?: string; at?: string; format: OutputFormat }) => {
@@ -209,6 +209,9 @@ export function followUpCommands(program: Command, open: OpenServices, io: CliIo
         s.followUp.attemptReport({ attemptsField: opts.attemptsFrom ?? null, threshold: fraction('threshold', opts.threshold), minAtRisk: count('min-people', opts.minPeople) }),
       );
       io.out(render(opts.format, attemptTables(r), r));
+      if (r.curve.length === 0 && !opts.attemptsFrom) {
+        io.err('No call or email attempts were found among the activities. If a column counts the contacts made (as `campaign` does in the UCI bank-marketing data), name it: --attempts-from campaign');
+      }
     });
   report
     .command('follow-up')

@@ -1,4 +1,4 @@
-import type { RawBuilder } from 'kysely';
+import type { RawBuilder, SelectQueryBuilder } from 'kysely';
 import type { InsertMany } from './bulk-insert.js';
 
 /** The few things that differ between databases, chosen once when the store opens. */
@@ -14,6 +14,13 @@ export interface DialectHelpers {
   epochDays(isoText: RawBuilder<unknown>): RawBuilder<number | null>;
   /** An ISO-8601 UTC text time (ms precision, `Z`) moved by a number of days, in the same text form. */
   isoPlusDays(expression: RawBuilder<string>, days: number): RawBuilder<string>;
+  /**
+   * Locks the selected rows for this transaction, skipping rows another transaction holds,
+   * so concurrent workers each take different rows (PostgreSQL `for update skip locked`;
+   * SQLite has one writer at a time, so the plain select is already exclusive).
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any select of our schema
+  skipLocked<Q extends SelectQueryBuilder<any, any, any>>(query: Q): Q;
   /** Bulk insert (or upsert) inside the given transaction, the fastest way this database allows. */
   readonly insertMany: InsertMany;
 }

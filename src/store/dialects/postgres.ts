@@ -17,6 +17,7 @@ export const postgresHelpers: DialectHelpers = {
   epochDays: (isoText) => sql<number | null>`(cast(extract(epoch from cast(${isoText} as timestamptz)) as double precision) / 86400)`,
   isoPlusDays: (expression, days) =>
     sql<string>`to_char(((${expression})::timestamptz + make_interval(secs => ${days * 86_400}::double precision)) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+  skipLocked: (query) => query.forUpdate().skipLocked() as typeof query,
   insertMany: postgresInsertMany(),
 };
 

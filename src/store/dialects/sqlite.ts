@@ -1,5 +1,6 @@
 import SqliteDatabase from 'better-sqlite3';
-import { SqliteDialect, sql } from 'kysely';
+import { SqliteAdapter, SqliteDialect, sql } from 'kysely';
+import type { DialectAdapter } from 'kysely';
 import type { DialectHelpers } from './dialect-helpers.js';
 import { sqliteInsertMany } from './sqlite-insert-many.js';
 
@@ -11,8 +12,27 @@ export const sqliteHelpers = (raw: SqliteDatabase.Database): DialectHelpers => (
     orderBy ? sql<string | null>`group_concat(${expression}, ${separator} order by ${orderBy})` : sql<string | null>`group_concat(${expression}, ${separator})`,
   epochDays: (isoText) => sql<number | null>`(julianday(${isoText}) - 2440587.5)`,
   isoPlusDays: (expression, days) => sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ', ${expression}, ${`${days >= 0 ? '+' : ''}${days} days`})`,
+  skipLocked: (query) => query,
   insertMany: sqliteInsertMany(raw),
 });
+
+/**
+ * SQLite runs DDL inside transactions, but Kysely's adapter says it does not, so its migrator would
+ * apply each migration statement by statement: a process killed during the first migration left
+ * a half-built schema ("table accounts already exists" on the next start). Saying so makes every
+ * migration run atomically, as on PostgreSQL.
+ */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+class TandemSqliteDialect extends SqliteDialect {
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter();
+  }
+}
 
 /** One SQLite file in WAL mode, waiting (not failing) while another writer holds the lock. */
 export function createSqliteDialect(file: string): { dialect: SqliteDialect; raw: SqliteDatabase.Database } {
@@ -26,5 +46,5 @@ export function createSqliteDialect(file: string): { dialect: SqliteDialect; raw
   raw.pragma('temp_store = MEMORY');
   // Checkpoint less often: bulk imports commit many large batches.
   raw.pragma('wal_autocheckpoint = 16384');
-  return { dialect: new SqliteDialect({ database: raw }), raw };
+  return { dialect: new TandemSqliteDialect({ database: raw }), raw };
 }

@@ -5,6 +5,7 @@ import * as m003 from './003-server.js';
 import * as m004 from './004-outbox.js';
 import * as m005 from './005-campaigns.js';
 import * as m006 from './006-person-sources.js';
+import * as m008 from './008-replay-claims.js';
 
 /** Migrations bundled in code (no file-system scanning), applied in key order. */
 export const migrationProvider: MigrationProvider = {
@@ -15,5 +16,6 @@ export const migrationProvider: MigrationProvider = {
     '004-outbox': m004,
     '005-campaigns': m005,
     '006-person-sources': m006,
+    '008-replay-claims': m008,
   }),
 };
