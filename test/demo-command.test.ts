@@ -26,6 +26,8 @@ describe('tandem demo', () => {
     expect(r.out).toMatch(/inquiries\s+│\s+2,206\s+│\s+442/);
     expect(r.out).toContain('Q4 vs Q2: inquiries −90% (1,120 → 112), won deals ×3 (2 → 6)');
     expect(r.out).toMatch(/mql → sal\s+│\s+15\.0%\s+│\s+75\.5%/);
+    expect(r.out).toContain('2024-01-01..2024-06-30: sales had nothing to send at sql');
+    expect(r.out).toContain('2024-07-01..2024-12-31: no gap');
     expect(readdirSync(join(dir, 'exports'))).toContain('manifest.yaml');
     const again = await cli(['--db', db, 'report', '--from', '2024-01-01', '--to', '2024-06-30', '--format', 'json']);
     expect(JSON.parse(again.out).revenue.wonAmount).toBe(1_000_000);

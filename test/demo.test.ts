@@ -133,6 +133,20 @@ describe.each(DIALECTS)('the demo company imported on %s', (dialect) => {
     expect(r.total.runs).toBeGreaterThan(100);
   });
 
+  it('has content for every stage but one in H1 (a gap sales could not fill), covered in H2, used by reps and by marketing', async () => {
+    await services.content.adoptCatalogue(join(demoDir, 'content-catalogue.yaml'));
+    const [h1, h2] = [await services.content.coverage({ ...DEMO_STORY.halves.H1, at: DEMO_STORY.reportAt }), await services.content.coverage({ ...DEMO_STORY.halves.H2, at: DEMO_STORY.reportAt })];
+    const { gapStage, coveredBy } = DEMO_STORY.content;
+    expect(h1.gaps.map((g) => g.stage)).toEqual([gapStage]);
+    expect(h1.gaps[0]!.people).toBeGreaterThan(0);
+    expect(h2.gaps).toEqual([]);
+    const sql = h2.cells.find((c) => c.stage === gapStage)!;
+    expect(sql.pieceIds).toEqual([coveredBy]);
+    expect(sql.uses.sales).toBeGreaterThan(0);
+    const total = (c: typeof h1, team: 'sales' | 'marketing') => c.cells.reduce((n, x) => n + x.uses[team], 0);
+    for (const c of [h1, h2]) for (const team of ['sales', 'marketing'] as const) expect(total(c, team)).toBeGreaterThan(0);
+  });
+
   it('keeps Arabic company names through import and reports', () => {
     const keys = report('by company').groups!.map((g) => g.key);
     expect(keys).toContain('شركة الرياض للتقنية');

@@ -65,6 +65,11 @@ export function ownerDigests(queue: WorkQueue, owners: readonly string[] | null 
     ];
     if (overdue.length) lines.push('', '## Overdue', '', ...table(overdue, true));
     if (today.length) lines.push('', '## Due today', '', ...table(today, false));
+    const toSend = [...overdue, ...today].filter((i) => i.suggestedContent);
+    if (toSend.length) {
+      lines.push('', '## Content to send', '', '| Person | Stage | Piece | Link |', '| --- | --- | --- | --- |');
+      for (const i of toSend) lines.push(`| ${md(i.name)} | ${i.suggestedContent!.stage} | ${md(i.suggestedContent!.title)} | ${i.suggestedContent!.url ?? ''} |`);
+    }
     if (later.length) {
       lines.push('', '## Coming up', '', ...table(later.slice(0, COMING_UP_LIMIT), false));
       if (later.length > COMING_UP_LIMIT) lines.push('', `…and ${later.length - COMING_UP_LIMIT} more (tandem queue --owner "${owner}").`);

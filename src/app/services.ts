@@ -25,6 +25,7 @@ import type { ServerServices } from './server-services.js';
 import type { QualificationServices } from './qualification-services.js';
 import type { ReconcileReport } from '../domain/reconciliation.js';
 import type { ReconcileRequest } from './reconcile.js';
+import type { ContentServices } from './content-services.js';
 
 export interface ImportFilesRequest {
   readonly paths: readonly string[];
@@ -77,6 +78,8 @@ export interface Services extends ServerServices, QualificationServices {
   stageInfluence(request: InfluenceRequest): Promise<InfluenceReport>;
   /** Where the systems disagree, why, and which value Tandem uses (identity, conflicts, counts). */
   reconcile(request: ReconcileRequest): Promise<ReconcileReport>;
+  /** The stage content catalogue: coverage, gaps, influence, candidates (issue 9). */
+  readonly content: ContentServices;
   close(): Promise<void>;
 }
 

@@ -4,6 +4,7 @@ import { clockHoursBetween } from '../domain/work-calendar.js';
 import { displayName, openAt, policyTeam, scanPeople } from './follow-up-scan.js';
 import type { FollowUpSetup, FollowUpView } from './follow-up-scan.js';
 import type { FollowUpStore } from './ports/follow-up-store.js';
+import type { ContentSuggester, SuggestedContent } from './content-suggester.js';
 
 /** One person to contact next: by whom, on which channel, by when. */
 export interface QueueItem {
@@ -26,6 +27,8 @@ export interface QueueItem {
   /** Handed back by the nurture program (re-engaged after being unreachable). */
   readonly returned: boolean;
   readonly optedOut: readonly PolicyChannel[];
+  /** The content catalogue piece to send next (present when a catalogue is adopted; null: nothing fits). */
+  readonly suggestedContent?: SuggestedContent | null;
 }
 
 export interface WorkQueue {
@@ -47,7 +50,7 @@ export interface QueueRequest {
 }
 
 /** The queue item of a person, if their current policy run asks for an attempt. */
-export function queueItem(view: FollowUpView, at: string): QueueItem | null {
+export function queueItem(view: FollowUpView, at: string, suggest?: ContentSuggester): QueueItem | null {
   const current = view.runs.at(-1);
   if (!current || !openAt(current.span, at)) return null;
   const s = current.state;
@@ -69,6 +72,7 @@ export function queueItem(view: FollowUpView, at: string): QueueItem | null {
     handedOverAt: s.startedAt,
     returned: into?.reason.startsWith('nurture:') ?? false,
     optedOut: s.optedOut,
+    ...(suggest ? { suggestedContent: suggest(view, current.span.stage, at) } : {}),
   };
 }
 
@@ -85,6 +89,7 @@ export async function workQueue(
   setup: FollowUpSetup,
   request: QueueRequest,
   teamOf: (owner: string | null) => string | null = () => null,
+  suggest?: ContentSuggester,
 ): Promise<WorkQueue> {
   const team = request.team ?? null;
   // As in the follow-up report: an owner without a team works for the team accountable for the follow-up.
@@ -95,7 +100,7 @@ export async function workQueue(
     for (const v of views) {
       if (request.owner !== null && v.person.owner !== request.owner) continue;
       if (team !== null && (teamOf(v.person.owner) ?? defaultTeam) !== team) continue;
-      const item = queueItem(v, request.at);
+      const item = queueItem(v, request.at, suggest);
       if (item) items.push(item);
       else {
         const s = v.runs.at(-1);

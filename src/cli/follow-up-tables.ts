@@ -14,10 +14,12 @@ const interval = (low: number, high: number): string => `${(low * 100).toFixed(1
 
 export function queueTables(q: WorkQueue): TableData[] {
   const overdue = q.items.filter((i) => i.status === 'overdue').length;
+  // The content column shows once a content catalogue is adopted (the items then carry suggestions).
+  const send = q.items.some((i) => i.suggestedContent !== undefined);
   return [
     {
       title: `Work queue at ${when(q.at)} UTC${q.owner ? ` for ${q.owner}` : ''} — ${q.items.length} to contact, ${overdue} overdue`,
-      columns: ['Person', 'Company', 'Owner', 'Next', 'Attempts', 'Due (UTC)', 'Status', 'Overdue by'],
+      columns: ['Person', 'Company', 'Owner', 'Next', 'Attempts', 'Due (UTC)', 'Status', 'Overdue by', ...(send ? ['Send'] : [])],
       rows: q.items.map((i) => [
         i.name,
         i.company,
@@ -27,6 +29,7 @@ export function queueTables(q: WorkQueue): TableData[] {
         when(i.dueAt),
         i.status,
         i.status === 'overdue' ? overdueText(i.overdueHours) : null,
+        ...(send ? [i.suggestedContent?.id ?? null] : []),
       ]),
       notes: [
         `Contact policy ${q.policyVersion}. Overdue first. "(returned)": handed back by the nurture program.`,

@@ -23,6 +23,7 @@ import { compareCommand } from './commands/compare-command.js';
 import { diagnoseCommand } from './commands/diagnose-command.js';
 import { planCommand } from './commands/plan-command.js';
 import { scorecardCommand } from './commands/scorecard-command.js';
+import { contentCommand } from './commands/content-command.js';
 import { exitCodeFor } from './exit-codes.js';
 
 export interface ProgramDeps {
@@ -63,6 +64,7 @@ export function buildProgram(deps: ProgramDeps): { program: Command; io: CliIo }
   personCommand(program, deps.open, io);
   followUpCommands(program, deps.open, io);
   reconcileCommand(program, deps.open, io);
+  contentCommand(program, deps.open, io);
   backupCommands(program, deps.admin, io);
   demoCommand(program, deps.open, io);
   generateCommand(program, io);

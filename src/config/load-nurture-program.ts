@@ -16,7 +16,7 @@ export function parseNurtureProgram(text: string, file: string): NurtureProgram 
     version: `${p.id}@${createHash('sha256').update(text).digest('hex').slice(0, 12)}`,
     name: p.name,
     enrollStage: p.enroll.stage,
-    steps: p.steps.map((s) => Object.freeze({ id: s.id, subject: s.subject, body: s.body, waitDays: s.wait.days })),
+    steps: p.steps.map((s) => Object.freeze({ id: s.id, subject: s.subject ?? '', body: s.body ?? '', content: s.content ?? null, waitDays: s.wait.days })),
     startAfterDays: p.startAfter.days,
     reengage: p.reengage.map((r) =>
       'activity' in r ? { kind: 'activity' as const, activity: r.activity } : { kind: 'score-rise' as const, points: r.scoreRise },

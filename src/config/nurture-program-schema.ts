@@ -5,8 +5,10 @@ import { STAGES } from '../domain/stage.js';
 
 const step = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes'),
-  subject: z.string().min(1),
-  body: z.string().min(1),
+  subject: z.string().min(1).optional(),
+  body: z.string().min(1).optional(),
+  /** A content catalogue piece: its title and link make the message (subject and body, if given, are kept). */
+  content: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'a content piece id').optional(),
   wait: z.strictObject({ days: z.number().min(0) }).default({ days: 0 }),
 });
 
@@ -31,10 +33,13 @@ export const nurtureProgramSchema = z
   .superRefine((p, ctx) => {
     p.steps.forEach((s, i) => {
       if (p.steps.findIndex((o) => o.id === s.id) !== i) ctx.addIssue({ code: 'custom', path: ['steps', i, 'id'], message: `step "${s.id}" appears twice` });
+      if (s.content === undefined && (s.subject === undefined || s.body === undefined)) {
+        ctx.addIssue({ code: 'custom', path: ['steps', i], message: 'needs a subject and a body, or content: a piece of the content catalogue' });
+      }
       for (const field of ['subject', 'body'] as const) {
-        for (const ph of placeholders(s[field])) {
+        for (const ph of placeholders(s[field] ?? '')) {
           if (isTemplateField(ph.name)) continue;
-          const line = s[field].slice(0, ph.index).split('\n').length;
+          const line = (s[field] ?? '').slice(0, ph.index).split('\n').length;
           ctx.addIssue({
             code: 'custom',
             path: ['steps', i, field],

@@ -120,6 +120,11 @@ export const DEMO_STORY = {
    * attempt row plus a connect row: count connects as attempts too.
    */
   contactPolicy: { emails: 3, calls: 4, days: 10, unreachableAfterDays: 14 },
+  /**
+   * The stage content catalogue (content-catalogue.ts, written beside the exports): in H1 no
+   * piece serves `gapStage`, so sales has nothing to send there; `coveredBy` arrives with the fixes.
+   */
+  content: { gapStage: 'sql', coveredBy: 'guide-sql-discovery' },
   /** Deliberate disagreements between the two systems (reconciliation must find each). */
   disagreements: {
     /** Same person, email differs only in case: must merge into one person. */

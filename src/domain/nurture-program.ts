@@ -8,6 +8,11 @@ export interface NurtureStep {
   readonly subject: string;
   /** Markdown. */
   readonly body: string;
+  /**
+   * A content catalogue piece the message sends (its title and link), resolved against the
+   * adopted catalogue before sending (domain/content/nurture-content.ts); null: inline text only.
+   */
+  readonly content?: string | null;
   /** Days to wait after this message before the next one is due. */
   readonly waitDays: number;
 }

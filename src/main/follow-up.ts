@@ -32,6 +32,10 @@ import { KyselyFollowUpStore } from '../store/kysely-follow-up-store.js';
 import { KyselyLeaseStore } from '../store/kysely-lease-store.js';
 import { KyselyOutboxStore } from '../store/kysely-outbox-store.js';
 import type { OpenedStore } from '../store/open-store.js';
+import { resolveNurtureContent } from '../domain/content/nurture-content.js';
+import { activeCatalogue } from './content.js';
+import { contentSuggester } from '../app/content-suggester.js';
+import type { ContentSuggester } from '../app/content-suggester.js';
 
 interface Active<T> {
   readonly value: T;
@@ -46,11 +50,15 @@ export async function activePolicy(store: Pick<Store, 'models'>): Promise<Active
   return { value: parseContactPolicy(content, DEFAULT_CONTACT_POLICY_PATH), content };
 }
 
-async function activeProgram(store: Pick<Store, 'models'>): Promise<Active<NurtureProgram>> {
+async function activeProgram(store: Pick<Store, 'models'>, strict = true): Promise<Active<NurtureProgram>> {
   const active = await store.models.active('nurture');
-  if (active) return { value: parseNurtureProgram(active.content, `stored nurture program ${active.version}`), content: active.content };
-  const content = readFileSync(DEFAULT_NURTURE_PROGRAM_PATH, 'utf8');
-  return { value: parseNurtureProgram(content, DEFAULT_NURTURE_PROGRAM_PATH), content };
+  const [content, name] = active ? [active.content, `stored nurture program ${active.version}`] : [readFileSync(DEFAULT_NURTURE_PROGRAM_PATH, 'utf8'), DEFAULT_NURTURE_PROGRAM_PATH];
+  return { value: await withContent(store, parseNurtureProgram(content, name), name, strict), content };
+}
+
+/** Steps that send a content catalogue piece, made messages from the adopted catalogue. */
+async function withContent(store: Pick<Store, 'models'>, program: NurtureProgram, name: string, strict = true): Promise<NurtureProgram> {
+  return program.steps.some((s) => s.content) ? resolveNurtureContent(program, await activeCatalogue(store), name, strict) : program;
 }
 
 /**
@@ -59,7 +67,7 @@ async function activeProgram(store: Pick<Store, 'models'>): Promise<Active<Nurtu
  * `policy:<version>` reason can always be looked up.
  */
 export async function followUpProviders(store: Pick<Store, 'models'>, model: FunnelModel): Promise<FollowUpProvider[]> {
-  const [policy, program] = await Promise.all([activePolicy(store), activeProgram(store)]);
+  const [policy, program] = await Promise.all([activePolicy(store), activeProgram(store, false)]);
   await keep(store, 'contact-policy', policy);
   await keep(store, 'nurture', program);
   return [new FollowUpProvider(model, policy.value, program.value)];
@@ -106,6 +114,11 @@ export function followUpServices(store: OpenedStore, contextAt: (at: Date) => Pr
   const mailConfig = (): MailConfig => (mail ??= loadMailConfig());
 
   const setupAt = async (at: string): Promise<FollowUpSetup> => followUpSetup(await contextAt(new Date(at)));
+  /** Content suggestions ride along the queue once a content catalogue is adopted. */
+  const suggesterOf = async (setup: FollowUpSetup): Promise<ContentSuggester | undefined> => {
+    const catalogue = await activeCatalogue(store);
+    return catalogue ? contentSuggester(catalogue, setup.ctx) : undefined;
+  };
   const withTransport = async <T>(send: boolean, work: (t: MessageTransport | null) => Promise<T>): Promise<T> => {
     const config = mailConfig();
     const transport = send ? transportOf(config) : null;
@@ -131,11 +144,19 @@ export function followUpServices(store: OpenedStore, contextAt: (at: Date) => Pr
     contactPolicy: async () => (await activePolicy(store)).value,
     nurtureProgram: async () => (await activeProgram(store)).value,
     adoptContactPolicy: (file) => adopt('contact-policy', file, parseContactPolicy),
-    adoptNurtureProgram: (file) => adopt('nurture', file, parseNurtureProgram),
-    queue: async (request) => workQueue(people, await setupAt(request.at), request, (owner) => ownerContact(mailConfig().settings, owner)?.team ?? null),
+    adoptNurtureProgram: async (file) => {
+      // Check the content references against the adopted catalogue before storing the program.
+      await withContent(store, parseNurtureProgram(readTextFile(file), file), file);
+      return adopt('nurture', file, parseNurtureProgram);
+    },
+    queue: async (request) => {
+      const setup = await setupAt(request.at);
+      return workQueue(people, setup, request, (owner) => ownerContact(mailConfig().settings, owner)?.team ?? null, await suggesterOf(setup));
+    },
     personState: async (idOrEmail, at) => personFollowUpState(people, await setupAt(at), idOrEmail),
     async digests(request) {
-      const queue = await workQueue(people, await setupAt(request.at), { owner: request.owner, at: request.at });
+      const setup = await setupAt(request.at);
+      const queue = await workQueue(people, setup, { owner: request.owner, at: request.at }, undefined, await suggesterOf(setup));
       const digests = ownerDigests(queue);
       if (!request.send) return { digests, sent: [], noAddress: [] };
       return withTransport(true, async (transport) => {
@@ -158,13 +179,15 @@ export function followUpServices(store: OpenedStore, contextAt: (at: Date) => Pr
     },
     attemptReport: async (request) => attemptReport(people, (await activePolicy(store)).value, request),
     followUpReport: async (request) => followUpReport(people, outbox, await setupAt(request.at), mailConfig().settings, request),
-    run: async (options) =>
-      withTransport(!options.dryRun, async (transport) =>
+    run: async (options) => {
+      await activeProgram(store); // a step naming a piece the catalogue lacks stops the run, with the step named
+      return withTransport(!options.dryRun, async (transport) =>
         runNurture(
           { store: people, replay: { store: store.replay, leases, now: () => new Date(), scope: options.replay }, outbox, setup: await setupAt(options.at), transport, settings: mailConfig().settings, newToken: () => randomBytes(18).toString('base64url') },
           { at: options.at, claimant, dryRun: options.dryRun, leaseMinutes: options.leaseMinutes },
         ),
-      ),
+      );
+    },
     outbox: (filter) => outbox.list(filter),
     resolveOutbox: (id, outcome, by) => outbox.resolve(id, outcome, by, new Date().toISOString()),
     async unsubscribe(token, at) {

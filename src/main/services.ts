@@ -41,6 +41,7 @@ import type { QualificationDeps } from './qualification-services.js';
 import { qualificationDefinition } from './qualification-definition.js';
 import { contactPolicyDefinition } from './contact-policy-definition.js';
 import { followUpProviders, followUpServices } from './follow-up.js';
+import { contentServices } from './content.js';
 
 /** The active funnel model: the last one replayed, or the bundled default. */
 async function activeFunnelModel(store: Store): Promise<{ model: FunnelModel; content: string }> {
@@ -193,6 +194,7 @@ export async function openServices(db: string, options: ServicesOptions = {}): P
       const ctx = await replayContext(store, model, new Date());
       return reconcile(store.reconcile, { ...model, version: replayVersion(ctx) }, request);
     },
+    content: contentServices(store, async (at) => replayContext(store, (await activeFunnelModel(store)).model, at)),
     close: () => store.close(),
   };
   return services;

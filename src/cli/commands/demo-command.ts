@@ -8,6 +8,7 @@ import { assertSqliteFile, freshSqliteFile } from '../../demo/fresh-sqlite-file.
 import { generateDemoExports } from '../../demo/generate-demo-exports.js';
 import { compareHalves, storySummary } from '../../demo/half-comparison.js';
 import { followUpStory } from '../follow-up-story.js';
+import { contentStory } from '../content-story.js';
 import type { CliIo } from '../cli-io.js';
 import { comparisonTable } from '../comparison-table.js';
 import { progressBar } from '../progress.js';
@@ -60,6 +61,9 @@ export function demoCommand(program: Command, open: OpenServices, io: CliIo): vo
           io.out('');
           // The bottom of the funnel: contact policy, work queue and the unreachable nurture program.
           for (const line of await followUpStory(services, { db, at, before: H1, after: H2 })) io.out(line);
+          io.out('');
+          // Content for every stage: the catalogue written beside the exports, its gap in H1 and its use.
+          for (const line of await contentStory(services, { db, file: join(dir, 'content-catalogue.yaml'), at, before: H1, after: H2 })) io.out(line);
           io.out(`\nExplore: tandem report --db ${db} --from ${H1.from} --to ${H1.to} --by source`);
         } finally {
           bar.stop();

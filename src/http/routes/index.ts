@@ -2,6 +2,7 @@ import type { RouteModule } from '../route-context.js';
 import { accountabilityRoutes } from './accountability-routes.js';
 import { attributionRoutes } from './attribution-routes.js';
 import { auditRoutes } from './audit-routes.js';
+import { contentRoutes } from './content-routes.js';
 import { followUpRoutes } from './follow-up-routes.js';
 import { healthRoutes } from './health-routes.js';
 import { importRoutes } from './import-routes.js';
@@ -33,4 +34,5 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   webhookRoutes,
   importRoutes,
   personRoutes,
+  contentRoutes,
 ];
