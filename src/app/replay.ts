@@ -89,6 +89,8 @@ export interface QueueWork {
   readonly takeOver?: boolean;
   /** Told about each batch this claimant took, before replaying it (awaited). */
   readonly onClaim?: (claims: readonly QueueClaim[]) => void | Promise<void>;
+  /** Told inside the batch's transaction, under the persons' locks, once its activities are read and before its timelines are written. */
+  readonly onReplaying?: (claims: readonly QueueClaim[]) => void;
   /** Told when that batch is written and its entries are off the queue (or released, when re-queued meanwhile). */
   readonly onDone?: (claims: readonly QueueClaim[]) => void;
 }
@@ -122,6 +124,7 @@ export async function replayQueued(
       replayVersion(ctx),
       (page) => {
         found = page.length;
+        work.onReplaying?.(claims);
         // A queued id whose person no longer exists still leaves the queue (an empty timeline).
         const missing = ids.filter((id) => !page.some((p) => p.personId === id));
         return [...page.map((p) => timelineOf(ctx, p)), ...missing.map((id) => emptyTimeline(ctx, id))];

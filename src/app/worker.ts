@@ -31,6 +31,7 @@ export interface WorkerOptions {
   readonly log: (line: string) => void;
   /** Told about each replay-queue batch taken and finished (tests record who replayed whom). */
   readonly onClaim?: QueueWork['onClaim'];
+  readonly onReplaying?: QueueWork['onReplaying'];
   readonly onDone?: QueueWork['onDone'];
   readonly claimant?: string;
   /** Replay-queue entries per claim (default 2000). */
@@ -56,7 +57,7 @@ export function worker(services: WorkerServices, options: WorkerOptions): { tick
     async tick() {
       const at = options.now().toISOString();
       const { persons } = await services.replayQueue({
-        claimant: options.claimant, leaseMinutes: options.leaseMinutes, batch: options.batch, now: options.now, onClaim: options.onClaim, onDone: options.onDone,
+        claimant: options.claimant, leaseMinutes: options.leaseMinutes, batch: options.batch, now: options.now, onClaim: options.onClaim, onReplaying: options.onReplaying, onDone: options.onDone,
       });
       const problems: RunMessage[] = [];
       let nurtureSent: number | null = null;
