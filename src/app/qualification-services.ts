@@ -78,6 +78,8 @@ export interface QualificationServices {
   backtestModel(file: string, options: BacktestOptions): Promise<BacktestReport>;
   /** Two models (files, or `active`) on the same history, side by side, with the people who move. */
   compareModels(a: string, b: string, options: BacktestOptions & { readonly sample: number }): Promise<CompareReport>;
+  /** The same for model texts (the HTTP API never takes file paths): `null` is the active model. */
+  compareModelTexts(a: string | null, b: string | null, options: BacktestOptions & { readonly sample: number }): Promise<CompareReport>;
   /** Stores the model version (hash, author, time), makes it active and replays history under it. */
   adoptQualificationModel(file: string, options: { readonly author: string | null; readonly onProgress?: (p: ReplayProgress) => void }): Promise<AdoptResult>;
   listModelVersions(kind: ModelKind | null): Promise<ModelVersionSummary[]>;

@@ -131,6 +131,11 @@ export function qualificationServices(deps: QualificationDeps): QualificationSer
       const [ca, cb] = [await candidate(store, a), await candidate(store, b)];
       return compareModels(store.qualification, await baseContext(options.at), ca, cb, options);
     },
+    async compareModelTexts(a, b, options) {
+      const provider = async (text: string | null, name: string): Promise<QualificationProvider> =>
+        text === null ? candidate(store, 'active') : providerOf(text, name);
+      return compareModels(store.qualification, await baseContext(options.at), await provider(a, 'model a'), await provider(b, 'model b'), options);
+    },
     async adoptQualificationModel(file, options) {
       const { text } = loadQualificationModel(file);
       return adoptSource(deps, { text, file }, { author: options.author ?? userInfo().username, onProgress: options.onProgress });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DEFINITION_KINDS } from '../../app/ports/proposal-store.js';
 import { TandemError } from '../../domain/errors.js';
 import { BEARER } from '../route-context.js';
+import { isoDate } from '../schemas/common.js';
 import type { RouteModule } from '../route-context.js';
 
 const KIND = z.enum(['funnel', 'qualification', 'contact-policy', 'content', 'nurture']);
@@ -33,6 +34,29 @@ export const modelRoutes: RouteModule = (app, { services, options }) => {
       response: { 200: z.object({ version: z.string(), backtest: z.unknown() }) },
     },
     handler: async (request) => services.proposals.backtest(request.params.kind, request.body.content),
+  });
+  app.post('/api/models/qualification/compare', {
+    config: { permission: 'read' },
+    bodyLimit: options.batchBodyLimit,
+    schema: {
+      tags: ['models'],
+      summary: 'Two qualification models side by side on the same history, with the people who move',
+      description: '`tandem model compare A B` over HTTP: each side is a model YAML, or omitted for the active model. Returns both backtests, their differences and a sample of the people who move, with the rules that fired.',
+      security: BEARER,
+      body: z
+        .object({
+          a: z.string().min(1).max(1_000_000).optional(),
+          b: z.string().min(1).max(1_000_000).optional(),
+          from: isoDate.optional(),
+          to: isoDate.optional(),
+          sample: z.coerce.number().int().min(0).max(1000).default(10),
+        })
+        .strict(),
+    },
+    handler: async (request) => {
+      const q = request.body;
+      return services.compareModelTexts(q.a ?? null, q.b ?? null, { from: q.from ?? null, to: q.to ?? null, at: new Date(), sample: q.sample });
+    },
   });
   app.get('/api/models/funnel', {
     config: { permission: 'read' },
