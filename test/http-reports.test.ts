@@ -252,14 +252,16 @@ describe.each(DIALECTS)('report routes and joint sign-off of the qualification m
 
     // Compare (the active model beside a stricter one) gives what the use case gives, and who moves.
     const stricter = QUALIFICATION.replace('points: 20', 'points: 5');
-    const compared = await post('/api/models/qualification/compare', 'viewer', { b: stricter, sample: 5 });
+    const compared = await post('/api/models/qualification/compare', 'sales', { b: stricter, sample: 5 });
     expect(compared.status, compared.text).toBe(200);
     const directCompare = await api.services.compareModelTexts(null, stricter, { from: null, to: null, at: new Date(compared.json.a.at), sample: 5 });
     expect(compared.json.a.modelVersion).toBe(created.json.version);
     expect(compared.json.moved).toEqual(directCompare.moved);
     expect(compared.json.b.qualified).toBe(directCompare.b.qualified);
     expect(compared.json.b.qualified).toBeLessThanOrEqual(compared.json.a.qualified);
-    expect((await post('/api/models/qualification/compare', 'viewer', { b: 'id: x\nprofile: 3\n' })).status).toBe(400);
+    expect((await post('/api/models/qualification/compare', 'sales', { b: 'id: x\nprofile: 3\n' })).status).toBe(400);
+    // A backtest is heavy work: viewers read results, they do not start backtests.
+    expect((await post('/api/models/qualification/compare', 'viewer', { b: stricter })).status).toBe(403);
   });
 
   it('adopts a proposed contact policy only with both teams, with its backtest attached', async () => {

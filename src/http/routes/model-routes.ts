@@ -36,7 +36,7 @@ export const modelRoutes: RouteModule = (app, { services, options }) => {
     handler: async (request) => services.proposals.backtest(request.params.kind, request.body.content),
   });
   app.post('/api/models/qualification/compare', {
-    config: { permission: 'read' },
+    config: { permission: 'propose' },
     bodyLimit: options.batchBodyLimit,
     schema: {
       tags: ['models'],
