@@ -8,6 +8,7 @@ export type { CompareReport, Change } from '../../../src/domain/funnel-change.js
 export type { CohortReport } from '../../../src/domain/cohort-report.js';
 export type { Scorecard } from '../../../src/domain/scorecard.js';
 export type { Team } from '../../../src/domain/stage.js';
+export type { ImportRunView as ImportRun } from '../../../src/app/ports/import-run-store.js';
 
 export interface Me {
   readonly userId: string;
@@ -135,18 +136,6 @@ export interface Proposal {
   readonly adopted?: unknown;
 }
 
-export interface ImportRun {
-  readonly id: string;
-  readonly status: 'running' | 'done' | 'failed';
-  readonly startedAt: string;
-  readonly finishedAt: string | null;
-  readonly files: readonly string[];
-  readonly rowsTotal: number;
-  readonly rowsOk: number;
-  readonly rowsRejected: number;
-  readonly progress: { readonly file: string; readonly bytesRead: number; readonly bytesTotal: number } | null;
-  readonly error: string | null;
-}
 
 export interface Reject {
   readonly file?: string;
