@@ -39,10 +39,11 @@ const BATCH = 50;
  * request new activities, so every one inserts and replays), next to a trivial route (the
  * floor: what Fastify, the socket and autocannon cost) measured on the same server in the same run.
  */
-export async function benchHttp(ctx: BenchContext): Promise<BenchResult[]> {
-  const db = await ctx.freshDb();
+export async function benchHttp(ctx: BenchContext, imported: string | null): Promise<BenchResult[]> {
+  // The core bench's database (imported and replayed) when it ran; else import the exports here.
+  const db = imported ?? (await ctx.freshDb());
   const services = await openServices(db);
-  await services.importFiles({ paths: [ctx.exportsDir] });
+  if (!imported) await services.importFiles({ paths: [ctx.exportsDir] });
   const app = await buildServer(services, { logLevel: false, rateLimitPerToken: 10_000_000, batchMaxItems: 1000 });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

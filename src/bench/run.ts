@@ -42,6 +42,13 @@ async function main(): Promise<void> {
   process.stderr.write(`generating ${persons.toLocaleString('en-US')} persons × ${perPerson} activities…\n`);
   if (benches.has('core')) await writeGeneratedExports(exportsDir, persons, perPerson);
   const results: BenchResult[] = [];
+  // Each figure as soon as it is measured (the table comes at the end): a long run shows progress.
+  const push = (...rs: BenchResult[]): void => {
+    for (const r of rs) {
+      process.stderr.write(`  ${r.bench} (${r.dialect}): ${r.seconds.toFixed(3)} s${r.cpuSeconds === undefined ? '' : `, cpu ${r.cpuSeconds.toFixed(3)} s`}${r.floorSeconds === null ? '' : `, floor ${r.floorSeconds.toFixed(3)} s, floor/time ${(r.floorSeconds / r.seconds).toFixed(2)}`}\n`);
+      results.push(r);
+    }
+  };
   let n = 0;
   for (const dialect of dialects) {
     const base = dialect === 'postgres' ? pgUrl() : null;
@@ -64,17 +71,20 @@ async function main(): Promise<void> {
         return url.toString();
       },
     };
+    let imported: string | null = null;
     if (benches.has('core')) {
       process.stderr.write(`${dialect}: import, replay, report… (load average ${loadavg()[0]!.toFixed(2)})\n`);
-      results.push(...(await benchImportReplayReport(ctx)));
+      const core = await benchImportReplayReport(ctx);
+      push(...core.results);
+      imported = core.db;
     }
     if (benches.has('http')) {
       process.stderr.write(`${dialect}: HTTP API under load on 127.0.0.1… (load average ${loadavg()[0]!.toFixed(2)})\n`);
-      results.push(...(await benchHttp(ctx)));
+      push(...(await benchHttp(ctx, imported)));
     }
     if (benches.has('qualification')) {
       process.stderr.write(`${dialect}: scoring and backtest… (load average ${loadavg()[0]!.toFixed(2)})\n`);
-      results.push(...(await benchQualification(ctx)));
+      push(...(await benchQualification(ctx)));
     }
   }
   print(results);

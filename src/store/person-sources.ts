@@ -26,7 +26,12 @@ async function load(trx: Transaction<Database>, landed: readonly PersonSourcesTa
     for (const r of await trx.selectFrom('person_sources').selectAll().where('person_id', 'in', part).execute()) out.set(key(r), r);
   }
   const bySource = new Map<string, string[]>();
-  for (const r of landed) bySource.set(r.source, [...(bySource.get(r.source) ?? []), r.record_key]);
+  for (const r of landed) {
+    // Appended in place: copying the list per record made a re-imported batch quadratic in its size.
+    const keys = bySource.get(r.source);
+    if (keys) keys.push(r.record_key);
+    else bySource.set(r.source, [r.record_key]);
+  }
   for (const [source, keys] of bySource) {
     for (const part of chunks(keys)) {
       const rows = await trx.selectFrom('person_sources').selectAll().where('source', '=', source).where('record_key', 'in', part).execute();
