@@ -77,11 +77,14 @@ export function compileMapping(mapping: Mapping, file: string, header: readonly 
     }
     return at;
   };
+  // A cell longer than every blank marker cannot be one: no lower-cased copy of it is needed.
+  const longestBlank = Math.max(...[...blanks].map((b) => b.length));
   const cell = (values: readonly string[], i: number | undefined): string | null => {
     const v = i === undefined ? undefined : values[i];
     if (v === undefined) return null;
     const t = v.trim();
-    return blanks.has(t.toLowerCase()) ? null : t;
+    if (t === '') return null;
+    return t.length <= longestBlank && blanks.has(t.toLowerCase()) ? null : t;
   };
   const readers = new Map<string, FieldReader>();
   for (const [field, spec] of Object.entries(mapping.fields)) {

@@ -24,11 +24,18 @@ describe('parseDate', () => {
     ['1709648530000', [], 'UTC', '2024-03-05T14:22:10.000Z'], // epoch ms
     ['45356', [], 'UTC', '2024-03-05T00:00:00.000Z'], // Excel serial
     ['45356.5', [], 'UTC', '2024-03-05T12:00:00.000Z'],
+    ['2024-02-29T23:59:59.999Z', [], 'UTC', '2024-02-29T23:59:59.999Z'], // stored form, leap day kept as is
+    ['2000-02-29T00:00:00.000Z', [], 'UTC', '2000-02-29T00:00:00.000Z'],
+    ['2024-12-31T00:00:00.000Z', [], 'Asia/Tokyo', '2024-12-31T00:00:00.000Z'],
   ])('%s (%j, %s) → %s', (value, formats, zone, expected) => {
     expect(parseDate('createdAt', value, formats, zone)).toBe(expected);
   });
 
-  it.each(['yesterday', '2024-13-01', '31/31/2024', '0000-00-00', '12345', ''])('rejects %j naming the field', (value) => {
+  it.each([
+    'yesterday', '2024-13-01', '31/31/2024', '0000-00-00', '12345', '',
+    // the stored form with an impossible calendar time is not let through by the fast path
+    '2023-02-29T10:00:00.000Z', '1900-02-29T10:00:00.000Z', '2024-04-31T10:00:00.000Z', '2024-00-10T10:00:00.000Z', '2024-01-01T10:60:00.000Z',
+  ])('rejects %j naming the field', (value) => {
     const e = (() => {
       try {
         parseDate('createdAt', value, [], 'UTC');
