@@ -3,21 +3,27 @@ import type { Kysely } from 'kysely';
 import type { BulkRow, InsertMany, OnConflict } from './bulk-insert.js';
 import { cell, conflictClause, quote } from './bulk-insert.js';
 
-const MAX_PARAMETERS = 30_000;
+const ROWS_PER_STATEMENT = 5_000;
 
 /**
- * PostgreSQL: multi-row VALUES in chunks under the 65,535-parameter limit, one round trip each.
+ * PostgreSQL: the rows travel as one JSON parameter per statement and the server turns them
+ * into rows of the table's own type (`json_populate_recordset`), so every value is cast by the
+ * column it lands in. Multi-row VALUES with one bound parameter per cell cost about three times
+ * the client CPU and twice the server time (docs/performance.md).
  */
 export function postgresInsertMany(): InsertMany {
   return async (db: Kysely<unknown>, table: string, rows: readonly BulkRow[], conflict?: OnConflict) => {
     if (rows.length === 0) return 0;
     const columns = Object.keys(rows[0]!);
-    const perChunk = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
+    const list = sql.raw(columns.map(quote).join(', '));
     let changed = 0;
-    for (let i = 0; i < rows.length; i += perChunk) {
-      const chunk = rows.slice(i, i + perChunk);
-      const tuples = sql.join(chunk.map((row) => sql`(${sql.join(columns.map((c) => sql`${cell(row, c)}`))})`));
-      const result = await sql`insert into ${sql.raw(quote(table))} (${sql.raw(columns.map(quote).join(', '))}) values ${tuples}${sql.raw(conflictClause(table, conflict))}`.execute(db);
+    for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+      const chunk = rows.slice(i, i + ROWS_PER_STATEMENT).map((row) => {
+        const out: Record<string, unknown> = {};
+        for (const c of columns) out[c] = cell(row, c);
+        return out;
+      });
+      const result = await sql`insert into ${sql.raw(quote(table))} (${list}) select ${list} from json_populate_recordset(null::${sql.raw(quote(table))}, ${JSON.stringify(chunk)}::json)${sql.raw(conflictClause(table, conflict))}`.execute(db);
       changed += Number(result.numAffectedRows ?? 0);
     }
     return changed;
