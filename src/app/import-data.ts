@@ -17,7 +17,6 @@ export interface ImportSummary {
   readonly rows: number;
   readonly rejected: number;
   readonly activitiesInserted: number;
-  readonly touchedPersonIds: readonly string[];
   readonly warnings: readonly string[];
 }
 
@@ -38,7 +37,6 @@ export interface ImportOptions {
 export async function importData(store: ImportStore, files: readonly ImportFile[], options: ImportOptions): Promise<ImportSummary> {
   await store.startRun(options.runId, files.map((f) => f.path), options.now());
   const summaries: FileSummary[] = [];
-  const touched = new Set<string>();
   let rows = 0;
   let rejected = 0;
   let inserted = 0;
@@ -53,7 +51,7 @@ export async function importData(store: ImportStore, files: readonly ImportFile[
           await store.recordRejects(options.runId, rejected, rejects);
           options.onRejects?.(rejects);
         }
-        for (const id of outcome.touchedPersonIds) touched.add(id);
+        // The persons it touched are on the replay queue (the store put them there): nothing held here grows with the import.
         inserted += outcome.activitiesInserted;
         fileRows += chunk.rows;
         // A row can imply several records; count rejected rows, not records.
@@ -75,7 +73,6 @@ export async function importData(store: ImportStore, files: readonly ImportFile[
     rows,
     rejected: rejectedRows,
     activitiesInserted: inserted,
-    touchedPersonIds: [...touched],
     warnings: files.flatMap((f) => f.warnings),
   };
 }
