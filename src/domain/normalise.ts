@@ -1,7 +1,10 @@
+const PLAIN_ASCII = /^[!-~]+$/;
+
 /** Email as a dedup key: Unicode-normalised (NFKC), trimmed, lower-cased. */
 export function normaliseEmail(email: string | null | undefined): string | null {
   if (!email) return null;
-  const n = email.normalize('NFKC').trim().toLowerCase();
+  // Printable ASCII without spaces (most addresses) is its own NFKC form and needs no trim.
+  const n = (PLAIN_ASCII.test(email) ? email : email.normalize('NFKC').trim()).toLowerCase();
   return n.includes('@') ? n : null;
 }
 
