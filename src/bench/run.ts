@@ -4,6 +4,7 @@
  *   --persons N      persons to generate (default 100000; 10 activities each)
  *   --dialects LIST  sqlite,postgres (default both; PostgreSQL from TANDEM_BENCH_PG_URL or started here)
  *   --benches LIST   core,http,qualification (default all)
+ *   --keep           keep the work folder (generated exports, SQLite files) and print where it is
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -23,6 +24,7 @@ const { values } = parseArgs({
     'activities-per-person': { type: 'string', default: '10' },
     dialects: { type: 'string', default: 'sqlite,postgres' },
     benches: { type: 'string', default: 'core,http,qualification' },
+    keep: { type: 'boolean', default: false },
   },
 });
 const persons = Number(values.persons);
@@ -88,7 +90,8 @@ async function main(): Promise<void> {
     }
   }
   print(results);
-  rmSync(work, { recursive: true, force: true });
+  if (values.keep) process.stderr.write(`work folder kept: ${work}\n`);
+  else rmSync(work, { recursive: true, force: true });
 }
 
 function print(results: readonly BenchResult[]): void {
