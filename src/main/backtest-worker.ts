@@ -11,7 +11,8 @@ import { openStore } from '../store/open-store.js';
 import type { BacktestJob } from './parallel-backtest.js';
 
 const job = workerData as BacktestJob & { range: { after: string | null; until: string | null } };
-const store = await openStore(job.location);
+// The parent already brought the schema up to date; this connection only reads.
+const store = await openStore(job.location, { migrate: false, scanReader: true });
 try {
   const ctx = { model: parseFunnelModel(job.funnel.text, job.funnel.file), providers: [], at: job.at };
   const candidates = job.models.map((m) => new QualificationProvider(parseQualificationModel(m.text, m.file)));
