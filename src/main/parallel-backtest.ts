@@ -11,6 +11,12 @@ export interface BacktestJob {
   readonly at: string;
   readonly from: string | null;
   readonly to: string | null;
+  /**
+   * The version of the follow-up provider (contact policy + nurture program) in the parent's
+   * replay context, or null: a worker builds its own from the store and refuses to run if it
+   * finds another version (one adopted in between), so every part runs under the same context.
+   */
+  readonly followUp: string | null;
 }
 
 /** Below this many persons a backtest is quicker in one thread than the cost of starting workers. */

@@ -117,6 +117,10 @@ export class KyselyQualificationStore implements QualificationStore {
     return withAccounts(this.db, rows);
   }
 
+  personActivities(personId: string): Promise<Activity[]> {
+    return this.activitiesOf(personId, null);
+  }
+
   private async activitiesOf(personId: string, types: readonly ActivityType[] | null): Promise<Activity[]> {
     let q = this.db.selectFrom('activities').selectAll().where('person_id', '=', personId).orderBy('occurred_at');
     if (types !== null) q = q.where('type', 'in', types.length > 0 ? types : ['-']);

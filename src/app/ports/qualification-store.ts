@@ -1,4 +1,5 @@
 import type { ActivityType } from '../../domain/activity-type.js';
+import type { Activity } from '../../domain/entities.js';
 import type { Transition } from '../../domain/lifecycle.js';
 import type { ActivityTest } from '../../domain/qualification/rule.js';
 import type { PersonActivities } from './replay-store.js';
@@ -28,6 +29,8 @@ export interface QualificationStore {
     engineTypes: readonly ActivityType[],
     tests: readonly ActivityTest[],
   ): Promise<(PersonActivities & { readonly matchedTimes: readonly (readonly number[])[] })[] | null>;
+  /** Every activity of one person, in time order (for a person a follow-up provider must see whole). */
+  personActivities(personId: string): Promise<Activity[]>;
   /** Person ids that cut the persons (in id order) into `parts` ranges of about equal size; fewer when there are few persons. */
   personIdBoundaries(parts: number): Promise<string[]>;
   /** Won opportunity amounts per person. */
