@@ -132,7 +132,7 @@ export async function runBacktestPart(
   const types: ActivityType[] | null =
     others.length > 0 ? null : [...new Set([...base.model.stages.flatMap((s) => s.entry.map((e) => e.activity)), ...candidates.flatMap((c) => typesRead(c.compiled))])];
   const accumulators = candidates.map((c) => new BacktestAccumulator(c.model));
-  const won = await store.wonAmounts();
+  const won = await store.wonAmounts(request.range);
   const currency = base.model.currency;
   const otherCurrencies = new Set<string>();
   const unseen = new Map(candidates.flatMap((c) => fieldsRead(c.model)).map((f) => [f, fieldGetter(f)]));

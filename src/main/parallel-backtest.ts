@@ -22,6 +22,9 @@ export interface BacktestJob {
 /** Below this many persons a backtest is quicker in one thread than the cost of starting workers. */
 export const PARALLEL_MIN_PERSONS = 100_000;
 
+/** Old-generation heap of a worker (MiB): several times what a part keeps alive at 1 M persons. */
+const WORKER_HEAP_MIB = 256;
+
 export function backtestThreads(): number {
   return Math.min(4, availableParallelism());
 }
@@ -40,7 +43,9 @@ export async function parallelBacktestParts(store: QualificationStore, job: Back
     ranges.map(
       (range) =>
         new Promise<BacktestPart>((resolve, reject) => {
-          const w = new Worker(script, { workerData: { ...job, range } });
+          // A bounded heap: a part keeps little alive (a page, the won amounts of its range), but
+          // V8 lets a busy heap grow to hundreds of MiB between full collections.
+          const w = new Worker(script, { workerData: { ...job, range }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MIB } });
           w.once('message', (part: BacktestPart) => resolve(part));
           w.once('error', reject);
           w.once('exit', (code) => {

@@ -33,8 +33,8 @@ export interface QualificationStore {
   personActivities(personId: string): Promise<Activity[]>;
   /** Person ids that cut the persons (in id order) into `parts` ranges of about equal size; fewer when there are few persons. */
   personIdBoundaries(parts: number): Promise<string[]>;
-  /** Won opportunity amounts per person. */
-  wonAmounts(): Promise<Map<string, WonAmount[]>>;
+  /** Won opportunity amounts per person; with a range, only of persons with an id after `after` and up to `until`. */
+  wonAmounts(range?: { readonly after: string | null; readonly until: string | null }): Promise<Map<string, WonAmount[]>>;
   /** Person ids matching a reference: the id itself, an email, or an id in a source system. */
   findPersons(ref: string): Promise<string[]>;
   /** A person's stored transitions under a replay version, in order. */
