@@ -8,6 +8,7 @@ import { peakFitUntil, peakUntil } from '../domain/qualification/evaluate.js';
 import type { Evaluation } from '../domain/qualification/evaluate.js';
 import { fieldGetter, isAbsent } from '../domain/qualification/field-value.js';
 import { fieldsRead } from '../domain/qualification/fields-read.js';
+import { FollowUpProvider } from '../domain/follow-up-provider.js';
 import { QualificationProvider } from '../domain/qualification/qualification-provider.js';
 import { periodBounds } from './period.js';
 import type { QualificationStore, WonAmount } from './ports/qualification-store.js';
@@ -131,7 +132,7 @@ export async function runBacktestPart(
   const types: ActivityType[] | null =
     others.length > 0 ? null : [...new Set([...base.model.stages.flatMap((s) => s.entry.map((e) => e.activity)), ...candidates.flatMap((c) => typesRead(c.compiled))])];
   const accumulators = candidates.map((c) => new BacktestAccumulator(c.model));
-  const won = await store.wonAmounts();
+  const won = await store.wonAmounts(request.range);
   const currency = base.model.currency;
   const otherCurrencies = new Set<string>();
   const unseen = new Map(candidates.flatMap((c) => fieldsRead(c.model)).map((f) => [f, fieldGetter(f)]));
@@ -141,13 +142,24 @@ export async function runBacktestPart(
   let done = 0;
   const engineTypes = [...new Set(base.model.stages.flatMap((s) => s.entry.map((e) => e.activity)))];
   const tests = candidates.flatMap((c) => c.compiled.activityTests);
-  let matched = others.length === 0 && request.transport !== 'rows';
+  // A follow-up provider gives signals only to people with an activity that enters its start or
+  // enrollment stage — funnel entry types, which the matched transport reads — and then needs
+  // all their activities: those few are read whole. Other providers need every row of everyone.
+  const followUps = others.filter((p): p is FollowUpProvider => p instanceof FollowUpProvider);
+  let matched = followUps.length === others.length && request.transport !== 'rows';
   for (;;) {
     let page: readonly PersonActivities[] | null = null;
     if (matched) {
       const rows = await store.pageScoringMatched(after, PAGE, engineTypes, tests);
       if (rows === null) matched = false;
-      else page = rows.map((r) => Object.assign(r, { matched: byCandidate(candidates, r.matchedTimes) }));
+      else {
+        const out: PersonActivities[] = [];
+        for (const r of rows) {
+          const whole = followUps.some((f) => f.concerns(r.activities)) ? await store.personActivities(r.personId) : r.activities;
+          out.push({ ...r, activities: whole, matched: byCandidate(candidates, r.matchedTimes) });
+        }
+        page = out;
+      }
     }
     page ??= await store.pageScoring(after, PAGE, types);
     if (page.length === 0) break;

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runBacktest } from '../app/backtest.js';
@@ -5,7 +6,6 @@ import { loadFunnelModel } from '../config/load-funnel-model.js';
 import { parseQualificationModel } from '../config/qualification/load-qualification-model.js';
 import { QualificationProvider } from '../domain/qualification/qualification-provider.js';
 import { PARALLEL_MIN_PERSONS, backtestThreads } from '../main/parallel-backtest.js';
-import { openServices } from '../main/services.js';
 import { openStore } from '../store/open-store.js';
 import { BENCH_MODEL } from './bench-model.yaml.js';
 import type { BenchContext, BenchResult } from './bench-types.js';
@@ -63,29 +63,33 @@ export async function benchQualification(ctx: BenchContext): Promise<BenchResult
       for (const p of page) if (provider.evaluation({ ...p, matched: new Map([[provider.version, p.matchedTimes]]) }, AT).crossing !== null) mql++;
     }
     const scoreSeconds = seconds(t);
-    results.push({ bench: 'scoring', ...common, figure: `${mql.toLocaleString('en-US')} MQLs; process cpu ${(cpu() - c).toFixed(1)} s`, seconds: scoreSeconds, floorSeconds: floor, floorWhat, rate: ctx.persons / scoreSeconds });
+    results.push({ bench: 'scoring', ...common, figure: `${mql.toLocaleString('en-US')} MQLs`, cpuSeconds: cpu() - c, seconds: scoreSeconds, floorSeconds: floor, floorWhat, rate: ctx.persons / scoreSeconds });
 
-    // The backtest as a user runs it (tandem model backtest): in worker threads from 100,000 persons.
+    // The backtest as a user runs it (tandem model backtest: worker threads from 100,000 persons on
+    // SQLite), in a process of its own so that its peak RSS is its own.
     const modelFile = join(ctx.workDir, 'bench-model.yaml');
     writeFileSync(modelFile, BENCH_MODEL);
-    const services = await openServices(location);
-    try {
-      t = performance.now();
-      c = cpu();
-      const r = await services.backtestModel(modelFile, { from: null, to: null, at: new Date(AT) });
-      const s = seconds(t);
-      results.push({
-        bench: `backtest (${ctx.persons >= PARALLEL_MIN_PERSONS ? `${backtestThreads()} threads` : '1 thread'})`,
-        ...common,
-        figure: `${r.qualified.toLocaleString('en-US')} qualified, recall ${((r.recall ?? 0) * 100).toFixed(1)}%, AUC ${r.auc?.toFixed(3)}; process cpu ${(cpu() - c).toFixed(1)} s`,
-        seconds: s,
-        floorSeconds: floor,
-        floorWhat,
-        rate: ctx.persons / s,
-      });
-    } finally {
-      await services.close();
-    }
+    const script = new URL('./backtest-process.js', import.meta.url);
+    const out = JSON.parse(execFileSync(process.execPath, [script.pathname, location, modelFile, AT], { encoding: 'utf8', maxBuffer: 1 << 20 }).trim().split('\n').pop()!) as {
+      qualified: number;
+      recall: number | null;
+      auc: number | null;
+      seconds: number;
+      cpuSeconds: number;
+      rssMiB: number;
+    };
+    const threads = ctx.dialect === 'sqlite' && ctx.persons >= PARALLEL_MIN_PERSONS ? `${backtestThreads()} threads` : '1 thread';
+    results.push({
+      bench: `backtest (${threads}; own process)`,
+      ...common,
+      figure: `${out.qualified.toLocaleString('en-US')} qualified, recall ${((out.recall ?? 0) * 100).toFixed(1)}%, AUC ${out.auc?.toFixed(3)}`,
+      seconds: out.seconds,
+      cpuSeconds: out.cpuSeconds,
+      rssMiB: out.rssMiB,
+      floorSeconds: floor,
+      floorWhat,
+      rate: ctx.persons / out.seconds,
+    });
 
     const funnel = loadFunnelModel();
     for (const transport of ['auto', 'rows'] as const) {
@@ -97,7 +101,8 @@ export async function benchQualification(ctx: BenchContext): Promise<BenchResult
       results.push({
         bench: transport === 'auto' ? 'backtest, 1 thread' : 'backtest, 1 thread, rows to JS',
         ...common,
-        figure: `${f.qualified.toLocaleString('en-US')} qualified; process cpu ${(cpu() - c).toFixed(1)} s`,
+        figure: `${f.qualified.toLocaleString('en-US')} qualified`,
+        cpuSeconds: cpu() - c,
         seconds: backtestSeconds,
         floorSeconds: floor,
         floorWhat,

@@ -11,6 +11,7 @@ import { replayAll, replayVersion } from '../app/replay.js';
 import type { ReplayContext, ReplayProgress } from '../app/replay.js';
 import { TandemError } from '../domain/errors.js';
 import type { FunnelModel } from '../domain/funnel-model.js';
+import { FollowUpProvider } from '../domain/follow-up-provider.js';
 import { gradeOf } from '../domain/qualification/qualification-model.js';
 import { draftRules, quartileGrades, valueFigures } from '../domain/qualification/profile-draft.js';
 import { QualificationProvider } from '../domain/qualification/qualification-provider.js';
@@ -77,11 +78,13 @@ export async function backtestSource(deps: QualificationDeps, source: ModelSourc
   const ctx = await baseContextOf(deps, options.at);
   const onPerson = options.onPerson;
   const threads = backtestThreads();
-  const onlyQualification = ctx.providers.every((p) => p instanceof QualificationProvider);
+  // Workers rebuild the context from the store: the qualification candidate and the follow-up provider they can.
+  const others = ctx.providers.filter((p) => !(p instanceof QualificationProvider));
+  const rebuildable = others.every((p) => p instanceof FollowUpProvider) && others.length <= 1;
   // Threads pay off on SQLite (the work is in this process); a PostgreSQL server on the same cores measured slower with them.
-  if (!onPerson && threads > 1 && store.dialect === 'sqlite' && onlyQualification && (await store.replay.countPersons()) >= PARALLEL_MIN_PERSONS) {
+  if (!onPerson && threads > 1 && store.dialect === 'sqlite' && rebuildable && (await store.replay.countPersons()) >= PARALLEL_MIN_PERSONS) {
     const funnel = await deps.funnel();
-    const job = { location: deps.location, funnel: { text: funnel.content, file: 'funnel model' }, models: [source], at: ctx.at, from: options.from, to: options.to };
+    const job = { location: deps.location, funnel: { text: funnel.content, file: 'funnel model' }, models: [source], at: ctx.at, from: options.from, to: options.to, followUp: others[0]?.version ?? null };
     const parts = await parallelBacktestParts(store.qualification, job, threads);
     if (parts) return backtestReport(mergeBacktestParts([c], parts), 0, c, ctx, options);
   }

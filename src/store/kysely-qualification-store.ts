@@ -117,6 +117,10 @@ export class KyselyQualificationStore implements QualificationStore {
     return withAccounts(this.db, rows);
   }
 
+  personActivities(personId: string): Promise<Activity[]> {
+    return this.activitiesOf(personId, null);
+  }
+
   private async activitiesOf(personId: string, types: readonly ActivityType[] | null): Promise<Activity[]> {
     let q = this.db.selectFrom('activities').selectAll().where('person_id', '=', personId).orderBy('occurred_at');
     if (types !== null) q = q.where('type', 'in', types.length > 0 ? types : ['-']);
@@ -133,14 +137,15 @@ export class KyselyQualificationStore implements QualificationStore {
     return out;
   }
 
-  async wonAmounts(): Promise<Map<string, WonAmount[]>> {
-    const rows = await this.db
+  async wonAmounts(range?: { readonly after: string | null; readonly until: string | null }): Promise<Map<string, WonAmount[]>> {
+    let q = this.db
       .selectFrom('opportunities')
       .select(['person_id', 'currency', sql<number>`sum(coalesce(amount_minor, 0))`.as('amount')])
       .where('status', '=', 'won')
-      .where('person_id', 'is not', null)
-      .groupBy(['person_id', 'currency'])
-      .execute();
+      .where('person_id', 'is not', null);
+    if (range?.after != null) q = q.where('person_id', '>', range.after);
+    if (range?.until != null) q = q.where('person_id', '<=', range.until);
+    const rows = await q.groupBy(['person_id', 'currency']).execute();
     const out = new Map<string, WonAmount[]>();
     for (const r of rows) {
       const list = out.get(r.person_id!) ?? [];

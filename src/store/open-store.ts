@@ -35,6 +35,8 @@ export function isPostgresUrl(location: string): boolean {
 export interface OpenStoreOptions {
   /** Bring the schema up to date (default). When false, a database behind this code is refused. */
   readonly migrate?: boolean;
+  /** Only reads, in one pass (a backtest worker): SQLite refuses writes and keeps a small page cache. */
+  readonly scanReader?: boolean;
 }
 
 export async function openStore(location: string, options: OpenStoreOptions = {}): Promise<OpenedStore> {
@@ -45,7 +47,7 @@ export async function openStore(location: string, options: OpenStoreOptions = {}
     helpers = postgresHelpers;
   } else {
     try {
-      const opened = createSqliteDialect(location);
+      const opened = createSqliteDialect(location, { scanReader: options.scanReader === true });
       dialect = opened.dialect;
       helpers = sqliteHelpers(opened.raw);
     } catch (e) {

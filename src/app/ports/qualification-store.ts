@@ -1,4 +1,5 @@
 import type { ActivityType } from '../../domain/activity-type.js';
+import type { Activity } from '../../domain/entities.js';
 import type { Transition } from '../../domain/lifecycle.js';
 import type { ActivityTest } from '../../domain/qualification/rule.js';
 import type { PersonActivities } from './replay-store.js';
@@ -28,10 +29,12 @@ export interface QualificationStore {
     engineTypes: readonly ActivityType[],
     tests: readonly ActivityTest[],
   ): Promise<(PersonActivities & { readonly matchedTimes: readonly (readonly number[])[] })[] | null>;
+  /** Every activity of one person, in time order (for a person a follow-up provider must see whole). */
+  personActivities(personId: string): Promise<Activity[]>;
   /** Person ids that cut the persons (in id order) into `parts` ranges of about equal size; fewer when there are few persons. */
   personIdBoundaries(parts: number): Promise<string[]>;
-  /** Won opportunity amounts per person. */
-  wonAmounts(): Promise<Map<string, WonAmount[]>>;
+  /** Won opportunity amounts per person; with a range, only of persons with an id after `after` and up to `until`. */
+  wonAmounts(range?: { readonly after: string | null; readonly until: string | null }): Promise<Map<string, WonAmount[]>>;
   /** Person ids matching a reference: the id itself, an email, or an id in a source system. */
   findPersons(ref: string): Promise<string[]>;
   /** A person's stored transitions under a replay version, in order. */
