@@ -136,13 +136,13 @@ describe.each(DIALECTS)('the cohort funnel read from the journey indexes (%s)', 
     }
   });
 
-  it.runIf(dialect === 'sqlite')('walks the indexes on SQLite, never the table', async () => {
+  it.runIf(dialect === 'sqlite')('walks the indexes on SQLite, not the table', async () => {
     const plan = async (query: ReturnType<typeof sql>): Promise<string> =>
       ((await sql`explain query plan ${query}`.execute(store.db)).rows as { detail: string }[]).map((r) => r.detail).join(' | ');
-    const counts = await plan(sql`select current_stage, ${stageMask()} as mask, count(*) from journeys where model_version = ${VERSION} and +entered_at >= ${iso(1)} group by current_stage, ${stageMask()}`);
+    const counts = await plan(sql`select current_stage, ${stageMask()} as mask, count(*) from journeys where model_version = ${VERSION} group by current_stage, ${stageMask()}`);
     expect(counts).toContain('INDEX journeys_funnel');
     expect(counts).not.toContain('TEMP B-TREE');
-    const days = await plan(sql`select days_mql from journeys where model_version = ${VERSION} and days_mql is not null order by days_mql limit 2 offset 3`);
+    const days = await plan(sql`select days_mql from journeys where model_version = ${VERSION} and days_mql is not null and +entered_at >= ${iso(1)} order by days_mql limit 2 offset 3`);
     expect(days).toContain('COVERING INDEX journeys_days_mql');
     expect(days).not.toContain('TEMP B-TREE');
   });
