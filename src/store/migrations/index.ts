@@ -7,6 +7,7 @@ import * as m005 from './005-campaigns.js';
 import * as m006 from './006-person-sources.js';
 import * as m007 from './007-activities-without-id-index.js';
 import * as m008 from './008-replay-claims.js';
+import * as m009 from './009-journey-funnel-indexes.js';
 
 /** Migrations bundled in code (no file-system scanning), applied in key order. */
 export const migrationProvider: MigrationProvider = {
@@ -19,5 +20,6 @@ export const migrationProvider: MigrationProvider = {
     '006-person-sources': m006,
     '007-activities-without-id-index': m007,
     '008-replay-claims': m008,
+    '009-journey-funnel-indexes': m009,
   }),
 };

@@ -8,6 +8,7 @@ import type { DialectHelpers } from '../dialects/dialect-helpers.js';
 import type { Database } from '../schema.js';
 import { unitFieldExpression } from './group-key.js';
 import { unitJourneys } from './unit-journeys.js';
+import { cohortPersonStages } from './cohort-person-stages.js';
 
 type Row = Record<string, unknown>;
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
@@ -97,12 +98,17 @@ export async function funnelAggregates(
   const toRevenue = (rows: Row[]): RevenueAggregate[] =>
     rows.map((r) => ({ currency: (r.currency as string | null) ?? null, wonCount: num(r.won), lostCount: num(r.lost), wonAmountMinor: num(r.amount), wonWithAmount: num(r.priced) }));
 
-  const [overallRows, overallRevenue] = await Promise.all([journeys(false), revenue(false)]);
-  const overall: FunnelAggregate = { key: null, stages: toStages(overallRows[0]), revenue: toRevenue(overallRevenue) };
+  const label = (v: unknown): string => (v === null || v === undefined || v === '' ? '(none)' : String(v));
+  // Everyone, counting people by cohort (the default report), reads the indexes of migration 009;
+  // a split, the flow basis and accounts aggregate every unit.
+  const overallStages = async (): Promise<StageAggregate[]> =>
+    unit === 'person' && !flow ? cohortPersonStages(db, helpers, query, query.slaCutoffs) : toStages((await journeys(false))[0]);
+
+  const [stages, overallRevenue] = await Promise.all([overallStages(), revenue(false)]);
+  const overall: FunnelAggregate = { key: null, stages, revenue: toRevenue(overallRevenue) };
   if (query.by === null) return { overall, groups: [] };
 
   const [groupRows, groupRevenue] = await Promise.all([journeys(true), revenue(true)]);
-  const label = (v: unknown): string => (v === null || v === undefined || v === '' ? '(none)' : String(v));
   const keys = new Set([...groupRows.map((r) => label(r.key)), ...groupRevenue.map((r) => label(r.key))]);
   const groups = [...keys].sort().map((k) => ({
     key: k,
