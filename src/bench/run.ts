@@ -5,6 +5,7 @@
  *   --dialects LIST  sqlite,postgres (default both; PostgreSQL from TANDEM_BENCH_PG_URL or started here)
  *   --benches LIST   core,http,qualification (default all)
  *   --keep           keep the work folder (generated exports, SQLite files) and print where it is
+ *   --reuse DB       core bench on a database a kept run imported: no import, replay and report only
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -25,6 +26,7 @@ const { values } = parseArgs({
     dialects: { type: 'string', default: 'sqlite,postgres' },
     benches: { type: 'string', default: 'core,http,qualification' },
     keep: { type: 'boolean', default: false },
+    reuse: { type: 'string' },
   },
 });
 const persons = Number(values.persons);
@@ -42,7 +44,7 @@ async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'tandem-bench-'));
   const exportsDir = join(work, 'exports');
   process.stderr.write(`generating ${persons.toLocaleString('en-US')} persons × ${perPerson} activities…\n`);
-  if (benches.has('core')) await writeGeneratedExports(exportsDir, persons, perPerson);
+  if (benches.has('core') && !values.reuse) await writeGeneratedExports(exportsDir, persons, perPerson);
   const results: BenchResult[] = [];
   // Each figure as soon as it is measured (the table comes at the end): a long run shows progress.
   const push = (...rs: BenchResult[]): void => {
@@ -76,7 +78,7 @@ async function main(): Promise<void> {
     let imported: string | null = null;
     if (benches.has('core')) {
       process.stderr.write(`${dialect}: import, replay, report… (load average ${loadavg()[0]!.toFixed(2)})\n`);
-      const core = await benchImportReplayReport(ctx);
+      const core = await benchImportReplayReport(ctx, values.reuse ?? null);
       push(...core.results);
       imported = core.db;
     }
