@@ -8,6 +8,7 @@ import type { DialectHelpers } from './dialects/dialect-helpers.js';
 import { readJson } from './json-column.js';
 import { retryTransient } from './retry-transient.js';
 import { withAccounts } from './queries/account-facts.js';
+import { replayPage } from './queries/replay-page.js';
 import type { ActivitiesTable, Database, JourneysTable, PersonsTable } from './schema.js';
 
 export function toPerson(r: PersonsTable): Person {
@@ -93,11 +94,7 @@ export class KyselyReplayStore implements ReplayStore {
   }
 
   async pagePersonActivities(afterId: string | null, limit: number): Promise<PersonActivities[]> {
-    let q = this.db.selectFrom('persons').selectAll().orderBy('id').limit(limit);
-    if (afterId !== null) q = q.where('id', '>', afterId);
-    const persons = await q.execute();
-    if (persons.length === 0) return [];
-    return withAccounts(this.db, group(persons, await this.activitiesOf(persons.map((p) => p.id))));
+    return replayPage(this.db, this.helpers, afterId, limit);
   }
 
   private async activitiesOf(personIds: readonly string[]): Promise<ActivitiesTable[]> {

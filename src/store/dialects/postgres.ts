@@ -21,6 +21,8 @@ export const postgresHelpers: DialectHelpers = {
   scanned: (expression) => expression,
   skipLocked: (query) => query.forUpdate().skipLocked() as typeof query,
   insertMany: postgresInsertMany(),
+  // pg builds an object per row either way behind Kysely's driver; the values keep select order.
+  selectArrays: async (db, query) => (await db.executeQuery(query)).rows.map((r) => Object.values(r as object)),
 };
 
 export function createPostgresDialect(url: string): { dialect: PostgresDialect; pool: pg.Pool } {

@@ -3,6 +3,7 @@ import { SqliteAdapter, SqliteDialect, sql } from 'kysely';
 import type { DialectAdapter } from 'kysely';
 import type { DialectHelpers } from './dialect-helpers.js';
 import { sqliteInsertMany } from './sqlite-insert-many.js';
+import { sqliteSelectArrays } from './sqlite-select-arrays.js';
 
 export const sqliteHelpers = (raw: SqliteDatabase.Database): DialectHelpers => ({
   name: 'sqlite',
@@ -16,6 +17,7 @@ export const sqliteHelpers = (raw: SqliteDatabase.Database): DialectHelpers => (
   scanned: (expression) => sql`+${expression}`,
   skipLocked: (query) => query,
   insertMany: sqliteInsertMany(raw),
+  selectArrays: sqliteSelectArrays(raw),
 });
 
 /**
