@@ -1,5 +1,5 @@
 import type { CompiledQuery, Kysely, RawBuilder, SelectQueryBuilder } from 'kysely';
-import type { InsertMany } from './bulk-insert.js';
+import type { InsertArrays, InsertMany } from './bulk-insert.js';
 
 /** The few things that differ between databases, chosen once when the store opens. */
 export interface DialectHelpers {
@@ -28,6 +28,8 @@ export interface DialectHelpers {
   skipLocked<Q extends SelectQueryBuilder<any, any, any>>(query: Q): Q;
   /** Bulk insert (or upsert) inside the given transaction, the fastest way this database allows. */
   readonly insertMany: InsertMany;
+  /** Plain inserts of rows as value arrays (no conflict handling), the fastest way this database allows. */
+  readonly insertArrays: InsertArrays;
   /**
    * Runs a compiled select on this connection (or the transaction `db` is) and returns its rows
    * as arrays of values in select order: no object per row, for reads of millions of rows.

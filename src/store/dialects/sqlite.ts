@@ -2,6 +2,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { SqliteAdapter, SqliteDialect, sql } from 'kysely';
 import type { DialectAdapter } from 'kysely';
 import type { DialectHelpers } from './dialect-helpers.js';
+import { sqliteInsertArrays } from './sqlite-insert-arrays.js';
 import { sqliteInsertMany } from './sqlite-insert-many.js';
 import { sqliteSelectArrays } from './sqlite-select-arrays.js';
 
@@ -17,6 +18,7 @@ export const sqliteHelpers = (raw: SqliteDatabase.Database): DialectHelpers => (
   scanned: (expression) => sql`+${expression}`,
   skipLocked: (query) => query,
   insertMany: sqliteInsertMany(raw),
+  insertArrays: sqliteInsertArrays(raw),
   selectArrays: sqliteSelectArrays(raw),
 });
 
