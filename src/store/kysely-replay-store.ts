@@ -96,8 +96,8 @@ export class KyselyReplayStore implements ReplayStore {
     return Number(r.n);
   }
 
-  async pagePersonActivities(afterId: string | null, limit: number): Promise<PersonActivities[]> {
-    return replayPage(this.db, this.helpers, afterId, limit);
+  async pagePersonActivities(afterId: string | null, limit: number, untilId: string | null = null): Promise<PersonActivities[]> {
+    return replayPage(this.db, this.helpers, afterId, limit, untilId);
   }
 
   private async activitiesOf(personIds: readonly string[]): Promise<ActivitiesTable[]> {

@@ -70,9 +70,16 @@ function activityOf(r: readonly unknown[]): Activity {
  * then the activities of that id range in one ordered scan of (person_id, occurred_at), read
  * as arrays rather than an object per row (a full replay reads every activity once).
  */
-export async function replayPage(db: Kysely<Database>, helpers: DialectHelpers, afterId: string | null, limit: number): Promise<PersonActivities[]> {
+export async function replayPage(
+  db: Kysely<Database>,
+  helpers: DialectHelpers,
+  afterId: string | null,
+  limit: number,
+  untilId: string | null = null,
+): Promise<PersonActivities[]> {
   let q = db.selectFrom('persons').select([...PERSON_COLUMNS]).orderBy('id').limit(limit);
   if (afterId !== null) q = q.where('id', '>', afterId);
+  if (untilId !== null) q = q.where('id', '<=', untilId);
   const persons = (await helpers.selectArrays(db, q.compile())).map(personOf);
   if (persons.length === 0) return [];
   const first = persons[0]!.id;
