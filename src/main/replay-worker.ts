@@ -24,7 +24,8 @@ port.on('message', () => {
 });
 const send = (m: ReplayWorkerMessage): void => port.postMessage(m);
 
-const store = await openStore(job.location);
+// The main thread migrated the schema; this connection only scans persons and activities in id order.
+const store = await openStore(job.location, { migrate: false, cacheMiB: 16 });
 try {
   const model = parseFunnelModel(job.funnel.text, job.funnel.file);
   const ctx = { model, providers: [...(await activeProviders(store)), ...(await followUpProviders(store, model))], at: job.at };

@@ -35,6 +35,8 @@ export function isPostgresUrl(location: string): boolean {
 export interface OpenStoreOptions {
   /** Bring the schema up to date (default). When false, a database behind this code is refused. */
   readonly migrate?: boolean;
+  /** SQLite page cache of this connection in MiB (default 256): a reader scanning in order needs little. */
+  readonly cacheMiB?: number;
 }
 
 export async function openStore(location: string, options: OpenStoreOptions = {}): Promise<OpenedStore> {
@@ -45,7 +47,7 @@ export async function openStore(location: string, options: OpenStoreOptions = {}
     helpers = postgresHelpers;
   } else {
     try {
-      const opened = createSqliteDialect(location);
+      const opened = createSqliteDialect(location, options.cacheMiB);
       dialect = opened.dialect;
       helpers = sqliteHelpers(opened.raw);
     } catch (e) {

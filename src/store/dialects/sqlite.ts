@@ -41,14 +41,14 @@ class TandemSqliteDialect extends SqliteDialect {
 }
 
 /** One SQLite file in WAL mode, waiting (not failing) while another writer holds the lock. */
-export function createSqliteDialect(file: string): { dialect: SqliteDialect; raw: SqliteDatabase.Database } {
+export function createSqliteDialect(file: string, cacheMiB = 256): { dialect: SqliteDialect; raw: SqliteDatabase.Database } {
   const raw = new SqliteDatabase(file);
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = NORMAL');
   raw.pragma('busy_timeout = 10000');
   raw.pragma('foreign_keys = ON');
   // A larger page cache: imports insert into several indexes at random key positions.
-  raw.pragma('cache_size = -262144');
+  raw.pragma(`cache_size = -${Math.max(1, Math.round(cacheMiB)) * 1024}`);
   raw.pragma('temp_store = MEMORY');
   // Checkpoint less often: bulk imports commit many large batches.
   raw.pragma('wal_autocheckpoint = 16384');
