@@ -11,7 +11,7 @@ const SERVICES = join(import.meta.dirname, '..', 'dist', 'main', 'services.js');
 /** A full replay in worker threads (from any size), as `tandem replay` runs one from 100,000 persons. */
 function runReplay(db: string, killAfterMs: number | null): Promise<{ code: number | null; signal: string | null; stderr: string }> {
   const script = `import { openServices } from ${JSON.stringify(SERVICES)};
-const s = await openServices(${JSON.stringify(db)}, { parallelReplay: { threads: 2, minPersons: 0 } });
+const s = await openServices(${JSON.stringify(db)}, { parallelReplay: { workers: 2, minPersons: 0 } });
 try { await s.replay(null); } finally { await s.close(); }`;
   const file = join(dirname(db), 'replay-in-workers.mjs');
   writeFileSync(file, script);

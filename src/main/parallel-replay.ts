@@ -24,8 +24,12 @@ export const PARALLEL_REPLAY_MIN_PERSONS = 100_000;
 /** Pages a worker may compute ahead of the writer: bounds memory whatever the number of persons. */
 export const PAGES_AHEAD = 2;
 
-export function replayThreads(): number {
-  return Math.min(4, availableParallelism());
+/**
+ * Worker threads for a full replay: one core is left to the main thread, which writes (about
+ * 40% of the work); on 2 cores one worker reads and computes while the main thread writes.
+ */
+export function replayWorkers(): number {
+  return Math.max(0, Math.min(3, availableParallelism() - 1));
 }
 
 /**
@@ -90,26 +94,26 @@ export function parallelTimelinePages(job: ReplayJob, ranges: readonly PersonRan
   };
 }
 
-/** When a full replay runs in worker threads: from how many persons, on how many threads. */
+/** When a full replay computes in worker threads: from how many persons, in how many workers (0: never). */
 export interface ParallelReplayOptions {
-  readonly threads: number;
+  readonly workers: number;
   readonly minPersons: number;
 }
 
-export const DEFAULT_PARALLEL_REPLAY: ParallelReplayOptions = { threads: replayThreads(), minPersons: PARALLEL_REPLAY_MIN_PERSONS };
+export const DEFAULT_PARALLEL_REPLAY: ParallelReplayOptions = { workers: replayWorkers(), minPersons: PARALLEL_REPLAY_MIN_PERSONS };
 
 /**
  * Worker pages for a full replay when it pays: SQLite (PostgreSQL's server shares the cores
- * with the workers), enough persons, more than one core. Null: replay in this thread.
+ * with the workers), enough persons, a core to spare. Null: replay in this thread.
  */
 export async function replayPagesInWorkers(
   store: { readonly dialect: string; readonly replay: { countPersons(): Promise<number> }; readonly qualification: { personIdBoundaries(parts: number): Promise<string[]> } },
   job: ReplayJob,
   options: ParallelReplayOptions,
 ): Promise<TimelinePages | null> {
-  if (options.threads < 2 || store.dialect !== 'sqlite' || job.location.startsWith('postgres')) return null;
+  if (options.workers < 1 || store.dialect !== 'sqlite' || job.location.startsWith('postgres')) return null;
   if ((await store.replay.countPersons()) < options.minPersons) return null;
-  const cuts = await store.qualification.personIdBoundaries(options.threads);
+  const cuts = options.workers > 1 ? await store.qualification.personIdBoundaries(options.workers) : [];
   const ranges = [null, ...cuts].map((after, i) => ({ after, until: cuts[i] ?? null }));
   return parallelTimelinePages(job, ranges);
 }
