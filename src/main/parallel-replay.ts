@@ -111,7 +111,7 @@ export async function replayPagesInWorkers(
   job: ReplayJob,
   options: ParallelReplayOptions,
 ): Promise<TimelinePages | null> {
-  if (options.workers < 1 || store.dialect !== 'sqlite' || job.location.startsWith('postgres')) return null;
+  if (options.workers < 1 || store.dialect !== 'sqlite') return null;
   if ((await store.replay.countPersons()) < options.minPersons) return null;
   const cuts = options.workers > 1 ? await store.qualification.personIdBoundaries(options.workers) : [];
   const ranges = [null, ...cuts].map((after, i) => ({ after, until: cuts[i] ?? null }));
