@@ -100,7 +100,12 @@ export interface ParallelReplayOptions {
   readonly minPersons: number;
 }
 
-export const DEFAULT_PARALLEL_REPLAY: ParallelReplayOptions = { workers: replayWorkers(), minPersons: PARALLEL_REPLAY_MIN_PERSONS };
+/**
+ * Off by default: on this 2-core machine shared with other work, one worker cost about 30% more
+ * CPU and 150 MiB more RSS for a wall time that was not reliably lower (100 k persons: 10.6–15.8 s
+ * with a worker, 11.7–14.6 s without). Pass `{ workers: replayWorkers(), … }` where cores are free.
+ */
+export const DEFAULT_PARALLEL_REPLAY: ParallelReplayOptions = { workers: 0, minPersons: PARALLEL_REPLAY_MIN_PERSONS };
 
 /**
  * Worker pages for a full replay when it pays: SQLite (PostgreSQL's server shares the cores

@@ -73,7 +73,7 @@ export interface ServicesOptions extends OpenStoreOptions {
    * only queue them and `tandem worker`s replay them: servers then do no background work.
    */
   readonly inlineReplay?: boolean;
-  /** When `replay` computes timelines in worker threads (default: SQLite, 100,000 persons or more, one worker per core but one, up to 3). */
+  /** When `replay` computes timelines in worker threads (default: none; see DEFAULT_PARALLEL_REPLAY). */
   readonly parallelReplay?: ParallelReplayOptions;
 }
 
