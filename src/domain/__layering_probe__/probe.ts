@@ -1,0 +1,2 @@
+import { openStore } from '../../store/open-store.js';
+export const probe = openStore;
