@@ -1,2 +1,0 @@
-import { openStore } from '../../store/open-store.js';
-export const probe = openStore;
