@@ -30,27 +30,47 @@ export function timelineOf(ctx: ReplayContext, p: PersonActivities): Timeline {
   return replayPerson({ ...ctx.model, version: replayVersion(ctx) }, p.personId, p.activities, signals);
 }
 
-/** Replays every person under the model, page by page, each page in its own transaction. */
+/** An id range of persons: after `after` (exclusive, null = from the first) up to `until` (inclusive, null = to the last). */
+export interface PersonRange {
+  readonly after: string | null;
+  readonly until: string | null;
+}
+
+/** Pages of computed timelines, written by replayAll as they come (any order of pages). */
+export type TimelinePages = AsyncIterable<readonly Timeline[]>;
+
+/** Reads the persons of a range page by page (id order) and computes their timelines: one thread's share of a replay. */
+export async function* computeTimelinePages(store: Pick<ReplayStore, 'pagePersonActivities'>, ctx: ReplayContext, range: PersonRange = { after: null, until: null }): AsyncGenerator<Timeline[]> {
+  let after = range.after;
+  for (;;) {
+    const page = await store.pagePersonActivities(after, PAGE, range.until);
+    if (page.length === 0) return;
+    yield page.map((p) => timelineOf(ctx, p));
+    after = page[page.length - 1]!.personId;
+  }
+}
+
+/**
+ * Replays every person under the model, page by page, each page in its own transaction.
+ * `pages` computes the timelines elsewhere (worker threads); by default they are computed here.
+ * Each page is written before the next is asked for, so a source can hold back (memory stays bounded).
+ */
 export async function replayAll(
   store: ReplayStore,
   ctx: ReplayContext,
   onProgress?: (p: ReplayProgress) => void,
+  pages?: TimelinePages,
 ): Promise<{ persons: number; transitions: number }> {
   const total = await store.countPersons();
   // Clearing the version once is far cheaper than deleting page by page; a crash mid-way
   // leaves the queue and a partial version that the next replay rebuilds the same way.
   await store.deleteTimelines(replayVersion(ctx));
-  let after: string | null = null;
   let persons = 0;
   let transitions = 0;
-  for (;;) {
-    const page = await store.pagePersonActivities(after, PAGE);
-    if (page.length === 0) break;
-    const timelines = page.map((p) => timelineOf(ctx, p));
+  for await (const timelines of pages ?? computeTimelinePages(store, ctx)) {
     await store.writeTimelines(replayVersion(ctx), timelines, { known: 'absent' });
-    persons += page.length;
+    persons += timelines.length;
     transitions += timelines.reduce((n, t) => n + t.transitions.length, 0);
-    after = page[page.length - 1]!.personId;
     onProgress?.({ done: persons, total });
   }
   return { persons, transitions };

@@ -23,6 +23,8 @@ import { backupStore, restoreStore } from '../store/backup.js';
 import { openStore } from '../store/open-store.js';
 import type { OpenStoreOptions } from '../store/open-store.js';
 import { serverServices } from './server-services.js';
+import { DEFAULT_PARALLEL_REPLAY, replayPagesInWorkers } from './parallel-replay.js';
+import type { ParallelReplayOptions } from './parallel-replay.js';
 
 /** Parsed models by their text: parsing and validating YAML costs tens of ms, and a server asks on every request. */
 const parsedModels = new Map<string, FunnelModel>();
@@ -71,6 +73,8 @@ export interface ServicesOptions extends OpenStoreOptions {
    * only queue them and `tandem worker`s replay them: servers then do no background work.
    */
   readonly inlineReplay?: boolean;
+  /** When `replay` computes timelines in worker threads (default: none; see DEFAULT_PARALLEL_REPLAY). */
+  readonly parallelReplay?: ParallelReplayOptions;
 }
 
 /** Builds the use cases over a concrete store: the only place adapters are put together. */
@@ -145,7 +149,9 @@ export async function openServices(db: string, options: ServicesOptions = {}): P
       if (model.precedence && JSON.stringify(model.precedence) !== JSON.stringify(previous)) await store.imports.applyPrecedence(model.precedence);
       await adopt(store, model, content, now());
       const ctx = await replayContext(store, model, new Date());
-      const result = await replayAll(store.replay, ctx, onProgress);
+      const job = { location: db, funnel: { text: content, file: `funnel model ${model.version}` }, at: ctx.at, version: replayVersion(ctx) };
+      const pages = await replayPagesInWorkers(store, job, options.parallelReplay ?? DEFAULT_PARALLEL_REPLAY);
+      const result = await replayAll(store.replay, ctx, onProgress, pages ?? undefined);
       return { ...result, modelVersion: replayVersion(ctx) };
     },
     async funnelModel() {

@@ -8,6 +8,7 @@ import type { DialectHelpers } from './dialects/dialect-helpers.js';
 import { readJson } from './json-column.js';
 import { retryTransient } from './retry-transient.js';
 import { withAccounts } from './queries/account-facts.js';
+import { replayPage } from './queries/replay-page.js';
 import type { ActivitiesTable, Database, JourneysTable, PersonsTable } from './schema.js';
 
 export function toPerson(r: PersonsTable): Person {
@@ -53,6 +54,9 @@ function journeyRow(t: Timeline): JourneysTable {
   return row as unknown as JourneysTable;
 }
 
+const TRANSITION_COLUMNS = ['model_version', 'person_id', 'seq', 'from_stage', 'to_stage', 'at', 'reason', 'actor', 'activity_id'];
+const SPAN_COLUMNS = ['model_version', 'person_id', 'seq', 'stage', 'entered_at', 'exited_at', 'next_stage'];
+
 interface WriteOptions {
   readonly known: 'absent' | 'maybe';
   /** Take off the queue only these entries (person → token); without it, every entry of the written persons. */
@@ -92,12 +96,8 @@ export class KyselyReplayStore implements ReplayStore {
     return Number(r.n);
   }
 
-  async pagePersonActivities(afterId: string | null, limit: number): Promise<PersonActivities[]> {
-    let q = this.db.selectFrom('persons').selectAll().orderBy('id').limit(limit);
-    if (afterId !== null) q = q.where('id', '>', afterId);
-    const persons = await q.execute();
-    if (persons.length === 0) return [];
-    return withAccounts(this.db, group(persons, await this.activitiesOf(persons.map((p) => p.id))));
+  async pagePersonActivities(afterId: string | null, limit: number, untilId: string | null = null): Promise<PersonActivities[]> {
+    return replayPage(this.db, this.helpers, afterId, limit, untilId);
   }
 
   private async activitiesOf(personIds: readonly string[]): Promise<ActivitiesTable[]> {
@@ -131,36 +131,31 @@ export class KyselyReplayStore implements ReplayStore {
           }
         }
         await dequeue(trx, ids, options.dequeue);
-        const transitions = part.flatMap((t) =>
-          t.transitions.map((x) => ({
-            model_version: modelVersion,
-            person_id: x.personId,
-            seq: x.seq,
-            from_stage: x.fromStage,
-            to_stage: x.toStage,
-            at: x.at,
-            reason: x.reason,
-            actor: x.actor,
-            activity_id: x.activityId,
-          })),
-        );
-        await this.helpers.insertMany(trx, 'transitions', transitions);
-        const spans = part.flatMap((t) =>
-          t.spans.map((s, seq) => ({
-            model_version: modelVersion,
-            person_id: s.personId,
-            seq,
-            stage: s.stage,
-            entered_at: s.enteredAt,
-            exited_at: s.exitedAt,
-            next_stage: s.nextStage,
-          })),
-        );
-        await this.helpers.insertMany(trx, 'spans', spans);
-        const journeys = part.filter((t) => t.transitions.length > 0).map(journeyRow);
-        await this.helpers.insertMany(trx, 'journeys', journeys);
       }
+      await this.insertTimelineRows(trx, modelVersion, timelines);
     });
+  }
+
+  /** Rows as value arrays, whole page per table: no object per row, few statements. */
+  private async insertTimelineRows(trx: Kysely<Database>, modelVersion: string, timelines: readonly Timeline[]): Promise<void> {
+    const transitions: unknown[][] = [];
+    const spans: unknown[][] = [];
+    const journeys: unknown[][] = [];
+    let journeyColumns: string[] | null = null;
+    for (const t of timelines) {
+      for (const x of t.transitions) transitions.push([modelVersion, x.personId, x.seq, x.fromStage, x.toStage, x.at, x.reason, x.actor, x.activityId]);
+      for (let seq = 0; seq < t.spans.length; seq++) {
+        const s = t.spans[seq]!;
+        spans.push([modelVersion, s.personId, seq, s.stage, s.enteredAt, s.exitedAt, s.nextStage]);
+      }
+      if (t.transitions.length === 0) continue;
+      const row = journeyRow(t) as unknown as Record<string, unknown>;
+      journeyColumns ??= Object.keys(row);
+      journeys.push(journeyColumns.map((c) => row[c]));
+    }
+    await this.helpers.insertArrays(trx, 'transitions', TRANSITION_COLUMNS, transitions);
+    await this.helpers.insertArrays(trx, 'spans', SPAN_COLUMNS, spans);
+    if (journeyColumns) await this.helpers.insertArrays(trx, 'journeys', journeyColumns, journeys);
   }
 
   async claimQueued(claimant: string, limit: number, now: string, until: string, takeOver = false): Promise<QueueClaim[]> {

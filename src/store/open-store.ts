@@ -37,6 +37,8 @@ export interface OpenStoreOptions {
   readonly migrate?: boolean;
   /** Only reads, in one pass (a backtest worker): SQLite refuses writes and keeps a small page cache. */
   readonly scanReader?: boolean;
+  /** SQLite page cache of this connection in MiB (default 256): a reader scanning in order needs little. */
+  readonly cacheMiB?: number;
 }
 
 export async function openStore(location: string, options: OpenStoreOptions = {}): Promise<OpenedStore> {
@@ -47,7 +49,7 @@ export async function openStore(location: string, options: OpenStoreOptions = {}
     helpers = postgresHelpers;
   } else {
     try {
-      const opened = createSqliteDialect(location, { scanReader: options.scanReader === true });
+      const opened = createSqliteDialect(location, { scanReader: options.scanReader === true, cacheMiB: options.cacheMiB });
       dialect = opened.dialect;
       helpers = sqliteHelpers(opened.raw);
     } catch (e) {

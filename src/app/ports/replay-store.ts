@@ -23,8 +23,8 @@ export interface QueueClaim {
 /** What replaying needs from the store. */
 export interface ReplayStore {
   countPersons(): Promise<number>;
-  /** Pages of persons in id order, each with its activities in time order. */
-  pagePersonActivities(afterId: string | null, limit: number): Promise<PersonActivities[]>;
+  /** Pages of persons in id order (after `afterId`, up to `untilId` inclusive when given), each with its activities in time order. */
+  pagePersonActivities(afterId: string | null, limit: number, untilId?: string | null): Promise<PersonActivities[]>;
   personActivities(personIds: readonly string[]): Promise<PersonActivities[]>;
   /** Persons whose data changed since their last replay (cleared by writeTimelines). */
   queuedPersonIds(limit: number): Promise<string[]>;

@@ -24,6 +24,13 @@ export function cell(row: BulkRow, column: string): unknown {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any table of our schema
 export type InsertMany = (db: Kysely<any>, table: string, rows: readonly BulkRow[], conflict?: OnConflict) => Promise<number>;
 
+/**
+ * Inserts rows given as arrays of values in `columns` order, inside the caller's transaction:
+ * for writes of millions of rows that never conflict (a replay's timelines).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any table of our schema
+export type InsertArrays = (db: Kysely<any>, table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]) => Promise<void>;
+
 /** The `on conflict` clause, in the syntax SQLite and PostgreSQL share. */
 export function conflictClause(table: string, conflict: OnConflict | undefined): string {
   if (!conflict) return '';

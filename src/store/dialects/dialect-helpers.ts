@@ -1,5 +1,5 @@
-import type { RawBuilder, SelectQueryBuilder } from 'kysely';
-import type { InsertMany } from './bulk-insert.js';
+import type { CompiledQuery, Kysely, RawBuilder, SelectQueryBuilder } from 'kysely';
+import type { InsertArrays, InsertMany } from './bulk-insert.js';
 
 /** The few things that differ between databases, chosen once when the store opens. */
 export interface DialectHelpers {
@@ -28,4 +28,12 @@ export interface DialectHelpers {
   skipLocked<Q extends SelectQueryBuilder<any, any, any>>(query: Q): Q;
   /** Bulk insert (or upsert) inside the given transaction, the fastest way this database allows. */
   readonly insertMany: InsertMany;
+  /** Plain inserts of rows as value arrays (no conflict handling), the fastest way this database allows. */
+  readonly insertArrays: InsertArrays;
+  /**
+   * Runs a compiled select on this connection (or the transaction `db` is) and returns its rows
+   * as arrays of values in select order: no object per row, for reads of millions of rows.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any query of our schema
+  selectArrays(db: Kysely<any>, query: CompiledQuery): Promise<unknown[][]>;
 }

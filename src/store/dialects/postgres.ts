@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { PostgresDialect, sql } from 'kysely';
 import type { DialectHelpers } from './dialect-helpers.js';
+import { postgresInsertArrays } from './postgres-insert-arrays.js';
 import { postgresInsertMany } from './postgres-insert-many.js';
 
 // bigint (int8) and numeric come back as strings by default; our amounts fit in a double.
@@ -21,6 +22,9 @@ export const postgresHelpers: DialectHelpers = {
   scanned: (expression) => expression,
   skipLocked: (query) => query.forUpdate().skipLocked() as typeof query,
   insertMany: postgresInsertMany(),
+  insertArrays: postgresInsertArrays(),
+  // pg builds an object per row either way behind Kysely's driver; the values keep select order.
+  selectArrays: async (db, query) => (await db.executeQuery(query)).rows.map((r) => Object.values(r as object)),
 };
 
 export function createPostgresDialect(url: string): { dialect: PostgresDialect; pool: pg.Pool } {

@@ -2,7 +2,9 @@ import SqliteDatabase from 'better-sqlite3';
 import { SqliteAdapter, SqliteDialect, sql } from 'kysely';
 import type { DialectAdapter } from 'kysely';
 import type { DialectHelpers } from './dialect-helpers.js';
+import { sqliteInsertArrays } from './sqlite-insert-arrays.js';
 import { sqliteInsertMany } from './sqlite-insert-many.js';
+import { sqliteSelectArrays } from './sqlite-select-arrays.js';
 
 export const sqliteHelpers = (raw: SqliteDatabase.Database): DialectHelpers => ({
   name: 'sqlite',
@@ -16,6 +18,8 @@ export const sqliteHelpers = (raw: SqliteDatabase.Database): DialectHelpers => (
   scanned: (expression) => sql`+${expression}`,
   skipLocked: (query) => query,
   insertMany: sqliteInsertMany(raw),
+  insertArrays: sqliteInsertArrays(raw),
+  selectArrays: sqliteSelectArrays(raw),
 });
 
 /**
@@ -44,6 +48,8 @@ export interface SqliteConnectionOptions {
    * and a 256 MiB cache per worker was most of a parallel backtest's peak memory at 1 M persons.
    */
   readonly scanReader?: boolean;
+  /** Page cache in MiB of a connection that is not a scan reader (default 256; a replay worker's reads need little). */
+  readonly cacheMiB?: number;
 }
 
 /** One SQLite file in WAL mode, waiting (not failing) while another writer holds the lock. */
@@ -58,7 +64,7 @@ export function createSqliteDialect(file: string, options: SqliteConnectionOptio
     raw.pragma('cache_size = -16384');
   } else {
     // A larger page cache: imports insert into several indexes at random key positions.
-    raw.pragma('cache_size = -262144');
+    raw.pragma(`cache_size = -${Math.max(1, Math.round(options.cacheMiB ?? 256)) * 1024}`);
   }
   raw.pragma('temp_store = MEMORY');
   // Checkpoint less often: bulk imports commit many large batches.

@@ -1,0 +1,83 @@
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeGeneratedExports } from '../src/bench/generated-exports.js';
+import { openStore } from '../src/store/open-store.js';
+
+const SERVICES = join(import.meta.dirname, '..', 'dist', 'main', 'services.js');
+
+/** A full replay in worker threads (from any size), as `tandem replay` runs one from 100,000 persons. */
+function runReplay(db: string, killAfterMs: number | null): Promise<{ code: number | null; signal: string | null; stderr: string }> {
+  const script = `import { openServices } from ${JSON.stringify(SERVICES)};
+const s = await openServices(${JSON.stringify(db)}, { parallelReplay: { workers: 2, minPersons: 0 } });
+try { await s.replay(null); } finally { await s.close(); }`;
+  const file = join(dirname(db), 'replay-in-workers.mjs');
+  writeFileSync(file, script);
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [file], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = killAfterMs === null ? null : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    child.on('exit', (code, signal) => {
+      if (timer) clearTimeout(timer);
+      resolve({ code, signal, stderr });
+    });
+  });
+}
+
+async function rows(db: string): Promise<Record<string, unknown[]>> {
+  const store = await openStore(db);
+  try {
+    return {
+      transitions: await store.db.selectFrom('transitions').selectAll().orderBy('model_version').orderBy('person_id').orderBy('seq').execute(),
+      spans: await store.db.selectFrom('spans').selectAll().orderBy('model_version').orderBy('person_id').orderBy('seq').execute(),
+      journeys: await store.db.selectFrom('journeys').selectAll().orderBy('model_version').orderBy('person_id').execute(),
+      queued: await store.db.selectFrom('replay_queue').select('person_id').execute(),
+    };
+  } finally {
+    await store.close();
+  }
+}
+
+describe('crash safety of a full replay in worker threads (SIGKILL at random points)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tandem-crash-replay-'));
+  const imported = join(dir, 'imported.db');
+
+  beforeAll(async () => {
+    await writeGeneratedExports(join(dir, 'exports'), 6000, 8);
+    const store = await openStore(imported);
+    await store.close();
+    const { openServices } = (await import(SERVICES)) as typeof import('../src/main/services.js');
+    const s = await openServices(imported);
+    try {
+      await s.importFiles({ paths: [join(dir, 'exports')], replay: false });
+    } finally {
+      await s.close();
+    }
+  }, 120_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('killed mid-way several times, then re-run: the same rows as a clean replay, nothing left queued', async () => {
+    const clean = join(dir, 'clean.db');
+    const crashed = join(dir, 'crashed.db');
+    copyFileSync(imported, clean);
+    copyFileSync(imported, crashed);
+    const r = await runReplay(clean, null);
+    expect(r.code, r.stderr).toBe(0);
+    const expected = await rows(clean);
+    expect(expected.journeys).toHaveLength(6000);
+    expect(expected.queued).toHaveLength(0);
+
+    let killed = 0;
+    for (const ms of [700, 1500, 2600]) {
+      const k = await runReplay(crashed, ms);
+      if (k.signal === 'SIGKILL') killed++;
+    }
+    expect(killed).toBeGreaterThan(0);
+    const final = await runReplay(crashed, null);
+    expect(final.code, final.stderr).toBe(0);
+    expect(await rows(crashed)).toEqual(expected);
+  }, 240_000);
+});
