@@ -43,8 +43,10 @@ function pgUrl(): string {
 async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'tandem-bench-'));
   const exportsDir = join(work, 'exports');
-  process.stderr.write(`generating ${persons.toLocaleString('en-US')} persons × ${perPerson} activities…\n`);
-  if (benches.has('core') && !values.reuse) await writeGeneratedExports(exportsDir, persons, perPerson);
+  if (benches.has('core') && !values.reuse) {
+    process.stderr.write(`generating ${persons.toLocaleString('en-US')} persons × ${perPerson} activities…\n`);
+    await writeGeneratedExports(exportsDir, persons, perPerson);
+  }
   const results: BenchResult[] = [];
   // Each figure as soon as it is measured (the table comes at the end): a long run shows progress.
   const push = (...rs: BenchResult[]): void => {
