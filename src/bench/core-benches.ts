@@ -21,11 +21,8 @@ export async function benchImportReplayReport(ctx: BenchContext, reuse: string |
   try {
     if (reuse) await clearTimelines(db);
     else results.push(await benchImport(ctx, services, db));
-    let t: number;
-    let cpu: NodeJS.CpuUsage;
-
-    t = performance.now();
-    cpu = process.cpuUsage();
+    let t = performance.now();
+    let cpu = process.cpuUsage();
     const replay = await services.replay(null);
     const replaySeconds = seconds(t);
     const replayCpu = cpuSeconds(cpu);
@@ -96,12 +93,12 @@ const IMPORTED_TABLES = ['accounts', 'campaigns', 'persons', 'identities', 'pers
 /**
  * The floor of an import: every row it landed, in every table it wrote (persons, identities, each
  * person's source record, accounts, activities…), written again with the same driver (the
- * dialect's insert of the store: prepared statements on SQLite, multi-row VALUES on PostgreSQL) in
- * the order the import wrote them, into empty tables with the same columns, keys and indexes.
- * Per table two ways are timed and the faster counts: one transaction per 20,000 rows (as the
- * import commits) and one transaction for everything. The second wins at 100 k persons; at a
- * million on SQLite its dirty pages overflow the cache and spill into the WAL again and again, so
- * it is abandoned (rolled back) as soon as it has taken longer than the first.
+ * dialect's insert of the store: prepared statements on SQLite, one JSON parameter per statement on
+ * PostgreSQL) in the order the import wrote them, into empty tables with the same columns, keys and
+ * indexes. Per table two ways are timed and the faster counts: one transaction per 20,000 rows (as
+ * the import commits) and one transaction for everything. The second usually wins, but on a busy
+ * machine at a million persons its dirty pages can overflow SQLite's cache and spill into the WAL
+ * again and again, so it is abandoned (rolled back) as soon as it has taken longer than the first.
  * Rows are read back page by page outside the timer (memory stays bounded).
  */
 async function bareInsertFloor(ctx: BenchContext, db: string): Promise<{ seconds: number; rows: number; how: string }> {
