@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../src/store/open-store.js';
 import { writeGeneratedExports } from '../src/bench/generated-exports.js';
+import { runNodeKilledAfter } from './tandem-process.js';
 
 const CLI = join(import.meta.dirname, '..', 'dist', 'main', 'cli.js');
 
@@ -23,16 +23,7 @@ async function counts(db: string): Promise<Record<string, number>> {
 }
 
 function runImport(db: string, dir: string, killAfterMs: number | null): Promise<{ code: number | null; signal: string | null; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, '--db', db, 'import', dir, '--rejects', join(dir, 'rejects.csv')], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = killAfterMs === null ? null : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-    child.on('exit', (code, signal) => {
-      if (timer) clearTimeout(timer);
-      resolve({ code, signal, stderr });
-    });
-  });
+  return runNodeKilledAfter([CLI, '--db', db, 'import', dir, '--rejects', join(dir, 'rejects.csv')], killAfterMs);
 }
 
 describe('crash safety of import and replay (SIGKILL at random points)', () => {

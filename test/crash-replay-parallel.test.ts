@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeGeneratedExports } from '../src/bench/generated-exports.js';
 import { openStore } from '../src/store/open-store.js';
+import { runNodeKilledAfter } from './tandem-process.js';
 
 const SERVICES = join(import.meta.dirname, '..', 'dist', 'main', 'services.js');
 
@@ -15,16 +15,7 @@ const s = await openServices(${JSON.stringify(db)}, { parallelReplay: { workers:
 try { await s.replay(null); } finally { await s.close(); }`;
   const file = join(dirname(db), 'replay-in-workers.mjs');
   writeFileSync(file, script);
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [file], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = killAfterMs === null ? null : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-    child.on('exit', (code, signal) => {
-      if (timer) clearTimeout(timer);
-      resolve({ code, signal, stderr });
-    });
-  });
+  return runNodeKilledAfter([file], killAfterMs);
 }
 
 async function rows(db: string): Promise<Record<string, unknown[]>> {

@@ -7,19 +7,9 @@ import type { OpenedStore } from '../src/store/open-store.js';
 import { stageMask } from '../src/store/queries/stage-mask.js';
 import { DIALECTS, freshDatabase } from './dialects.js';
 import type { TestDatabase } from './dialects.js';
+import { seededRandom } from './seeded-random.js';
 
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const rnd = random(20_261_127);
+const rnd = seededRandom(20_261_127);
 const T0 = Date.parse('2024-01-01T00:00:00.000Z');
 const iso = (day: number): string => new Date(T0 + Math.floor(day * 86_400_000)).toISOString();
 const VERSION = 'v-index';

@@ -23,3 +23,17 @@ export function spawnTandem(args: readonly string[], env: Readonly<Record<string
   );
   return { child, done };
 }
+
+/** Runs `node ARGS`, killed with SIGKILL after `killAfterMs` (null: let it finish): what a crash mid-way looks like. */
+export function runNodeKilledAfter(args: readonly string[], killAfterMs: number | null): Promise<{ code: number | null; signal: string | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = killAfterMs === null ? null : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    child.on('exit', (code, signal) => {
+      if (timer) clearTimeout(timer);
+      resolve({ code, signal, stderr });
+    });
+  });
+}
