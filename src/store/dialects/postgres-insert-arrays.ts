@@ -1,32 +1,18 @@
-import { CompiledQuery } from 'kysely';
 import type { InsertArrays } from './bulk-insert.js';
-import { quote } from './bulk-insert.js';
-
-const MAX_PARAMETERS = 30_000;
+import { postgresInsertMany } from './postgres-insert-many.js';
 
 /**
- * PostgreSQL: multi-row VALUES in chunks under the 65,535-parameter limit, one round trip each.
- * The text is built directly with numbered placeholders: a query-builder node per cell cost
- * more client CPU (and garbage) than the insert itself.
+ * PostgreSQL: value arrays go the way of every bulk insert here, one JSON parameter per
+ * statement (postgres-insert-many.ts), each array keyed by its columns.
  */
 export function postgresInsertArrays(): InsertArrays {
+  const insertMany = postgresInsertMany();
   return async (db, table, columns, rows) => {
-    const width = columns.length;
-    const perChunk = Math.max(1, Math.floor(MAX_PARAMETERS / width));
-    const head = `insert into ${quote(table)} (${columns.map(quote).join(', ')}) values `;
-    for (let i = 0; i < rows.length; i += perChunk) {
-      const chunk = rows.slice(i, i + perChunk);
-      const parameters: unknown[] = [];
-      const tuples: string[] = [];
-      for (const row of chunk) {
-        const marks: string[] = [];
-        for (let c = 0; c < width; c++) {
-          parameters.push(row[c] ?? null);
-          marks.push(`$${parameters.length}`);
-        }
-        tuples.push(`(${marks.join(', ')})`);
-      }
-      await db.executeQuery(CompiledQuery.raw(head + tuples.join(', '), parameters));
-    }
+    const records = rows.map((row) => {
+      const out: Record<string, unknown> = {};
+      for (let c = 0; c < columns.length; c++) out[columns[c]!] = row[c] ?? null;
+      return out;
+    });
+    await insertMany(db, table, records);
   };
 }
