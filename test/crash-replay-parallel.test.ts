@@ -1,6 +1,7 @@
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeGeneratedExports } from '../src/bench/generated-exports.js';
 import { openStore } from '../src/store/open-store.js';
@@ -26,6 +27,9 @@ async function rows(db: string): Promise<Record<string, unknown[]>> {
       spans: await store.db.selectFrom('spans').selectAll().orderBy('model_version').orderBy('person_id').orderBy('seq').execute(),
       journeys: await store.db.selectFrom('journeys').selectAll().orderBy('model_version').orderBy('person_id').execute(),
       queued: await store.db.selectFrom('replay_queue').select('person_id').execute(),
+      // A kill while the journeys' indexes were set aside: opening the store built them again.
+      indexes: (await sql<{ name: string; sql: string }>`select name, sql from sqlite_master where type = 'index' and tbl_name = 'journeys' order by name`.execute(store.db)).rows,
+      suspended: await store.db.selectFrom('suspended_indexes').selectAll().execute(),
     };
   } finally {
     await store.close();
@@ -60,6 +64,8 @@ describe('crash safety of a full replay in worker threads (SIGKILL at random poi
     const expected = await rows(clean);
     expect(expected.journeys).toHaveLength(6000);
     expect(expected.queued).toHaveLength(0);
+    expect(expected.indexes.map((i) => i.name)).toContain('journeys_funnel');
+    expect(expected.suspended).toEqual([]);
 
     let killed = 0;
     for (const ms of [700, 1500, 2600]) {

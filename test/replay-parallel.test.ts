@@ -6,6 +6,8 @@ import type { Services } from '../src/app/services.js';
 import type { PersonRange, ReplayContext, TimelinePages } from '../src/app/replay.js';
 import { computeTimelinePages, replayVersion } from '../src/app/replay.js';
 import type { Timeline } from '../src/domain/lifecycle.js';
+import type { PreparedTimelines } from '../src/app/ports/replay-store.js';
+import type { TimelineRows } from '../src/store/timeline-rows.js';
 import type { ReplayJob } from '../src/main/parallel-replay.js';
 import type { ServicesOptions } from '../src/main/services.js';
 import { writeGeneratedExports } from '../src/bench/generated-exports.js';
@@ -102,14 +104,19 @@ describe.each(DIALECTS)('full replay on %s: worker threads and the array read/wr
       const job: ReplayJob = { location: db.location, funnel: { text: readFileSync(DEFAULT_FUNNEL_MODEL_PATH, 'utf8'), file: DEFAULT_FUNNEL_MODEL_PATH }, at: ctx.at, version: replayVersion(ctx) };
       const pages = parallelPages(job, [{ after: null, until: cut }, { after: cut, until: null }]);
       expect(pages).not.toBeNull();
-      const there: Timeline[] = [];
-      let count = 0;
-      for await (const page of pages!) {
-        there.push(...page);
-        count++;
+      const there: PreparedTimelines[] = [];
+      for await (const page of pages!) there.push(page);
+      expect(there.length).toBeGreaterThanOrEqual(2);
+      // Each range's pages come in id order and the ranges follow each other: in order of their
+      // first person, the pages' rows are those of one thread's timelines for everyone.
+      const rowsOf = (p: PreparedTimelines): TimelineRows => p.rows as TimelineRows;
+      there.sort((a, b) => (rowsOf(a).personIds[0]! < rowsOf(b).personIds[0]! ? -1 : 1));
+      const expected = rowsOf(store.replay.prepareTimelines(here));
+      expect(there.reduce((n, p) => n + p.persons, 0)).toBe(here.length);
+      expect(there.reduce((n, p) => n + p.transitions, 0)).toBe(expected.transitionCount);
+      for (const table of ['personIds', 'transitions', 'spans', 'journeys'] as const) {
+        expect(there.flatMap((p) => rowsOf(p)[table])).toEqual(expected[table]);
       }
-      expect(count).toBeGreaterThanOrEqual(2);
-      expect(there.sort((a, b) => (a.journey.personId < b.journey.personId ? -1 : 1))).toEqual(here);
     } finally {
       await store.close();
     }

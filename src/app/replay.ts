@@ -2,7 +2,7 @@ import type { FunnelModel } from '../domain/funnel-model.js';
 import { replayPerson } from '../domain/lifecycle.js';
 import type { Timeline } from '../domain/lifecycle.js';
 import type { SignalProvider } from '../domain/signal-provider.js';
-import type { PersonActivities, QueueClaim, ReplayStore } from './ports/replay-store.js';
+import type { PersonActivities, PreparedTimelines, QueueClaim, ReplayStore } from './ports/replay-store.js';
 
 export interface ReplayProgress {
   readonly done: number;
@@ -36,8 +36,8 @@ export interface PersonRange {
   readonly until: string | null;
 }
 
-/** Pages of computed timelines, written by replayAll as they come (any order of pages). */
-export type TimelinePages = AsyncIterable<readonly Timeline[]>;
+/** Pages of computed timelines, prepared for the store, written by replayAll as they come (any order of pages). */
+export type TimelinePages = AsyncIterable<PreparedTimelines>;
 
 /** Reads the persons of a range page by page (id order) and computes their timelines: one thread's share of a replay. */
 export async function* computeTimelinePages(store: Pick<ReplayStore, 'pagePersonActivities'>, ctx: ReplayContext, range: PersonRange = { after: null, until: null }): AsyncGenerator<Timeline[]> {
@@ -48,6 +48,10 @@ export async function* computeTimelinePages(store: Pick<ReplayStore, 'pagePerson
     yield page.map((p) => timelineOf(ctx, p));
     after = page[page.length - 1]!.personId;
   }
+}
+
+async function* preparedHere(store: ReplayStore, ctx: ReplayContext): AsyncGenerator<PreparedTimelines> {
+  for await (const timelines of computeTimelinePages(store, ctx)) yield store.prepareTimelines(timelines);
 }
 
 /**
@@ -62,18 +66,23 @@ export async function replayAll(
   pages?: TimelinePages,
 ): Promise<{ persons: number; transitions: number }> {
   const total = await store.countPersons();
-  // Clearing the version once is far cheaper than deleting page by page; a crash mid-way
-  // leaves the queue and a partial version that the next replay rebuilds the same way.
-  await store.deleteTimelines(replayVersion(ctx));
-  let persons = 0;
-  let transitions = 0;
-  for await (const timelines of pages ?? computeTimelinePages(store, ctx)) {
-    await store.writeTimelines(replayVersion(ctx), timelines, { known: 'absent' });
-    persons += timelines.length;
-    transitions += timelines.reduce((n, t) => n + t.transitions.length, 0);
-    onProgress?.({ done: persons, total });
+  await store.startBulkRewrite();
+  try {
+    // Clearing the version once is far cheaper than deleting page by page; a crash mid-way
+    // leaves the queue and a partial version that the next replay rebuilds the same way.
+    await store.deleteTimelines(replayVersion(ctx));
+    let persons = 0;
+    let transitions = 0;
+    for await (const page of pages ?? preparedHere(store, ctx)) {
+      await store.writePreparedTimelines(replayVersion(ctx), page, { known: 'absent' });
+      persons += page.persons;
+      transitions += page.transitions;
+      onProgress?.({ done: persons, total });
+    }
+    return { persons, transitions };
+  } finally {
+    await store.finishBulkRewrite();
   }
-  return { persons, transitions };
 }
 
 /** Replays only these persons: what new data touched, not the whole history. */

@@ -79,14 +79,36 @@ function reasonFor(activity: Activity, stage: StageId, index: number): string {
   return activity.type === 'stage_change' ? `manual:${activity.source}` : `rule:${stage}.entry[${index}]`;
 }
 
+type Targets = Event['targets'];
+
+/**
+ * The stages an activity enters depend only on its type (and, for a stage change, the stage set
+ * and the source, which names the reason): computed once per model's stages and such kind of
+ * activity, not per activity. Keyed by the stages array, which every copy of a model shares.
+ */
+const targetsByStages = new WeakMap<FunnelModel['stages'], Map<string, Targets>>();
+
+function targetsOf(model: FunnelModel, activity: Activity): Targets {
+  let cache = targetsByStages.get(model.stages);
+  if (!cache) targetsByStages.set(model.stages, (cache = new Map()));
+  const kind = activity.type === 'stage_change' ? `stage_change\u0000${activity.stage}\u0000${activity.source}` : activity.type;
+  let targets = cache.get(kind);
+  if (targets === undefined) {
+    const found: { stage: StageId; reason: string }[] = [];
+    for (const stage of model.stages) {
+      const index = stage.entry.findIndex((t) => triggerMatches(t, stage.id, activity));
+      if (index >= 0) found.push(Object.freeze({ stage: stage.id, reason: reasonFor(activity, stage.id, index) }));
+    }
+    targets = Object.freeze(found);
+    cache.set(kind, targets);
+  }
+  return targets;
+}
+
 function toEvents(model: FunnelModel, activities: readonly Activity[], signals: readonly StageSignal[]): Event[] {
   const events: Event[] = [];
   for (const activity of activities) {
-    const targets: { stage: StageId; reason: string }[] = [];
-    for (const stage of model.stages) {
-      const index = stage.entry.findIndex((t) => triggerMatches(t, stage.id, activity));
-      if (index >= 0) targets.push({ stage: stage.id, reason: reasonFor(activity, stage.id, index) });
-    }
+    const targets = targetsOf(model, activity);
     if (targets.length === 0) continue;
     events.push({
       at: activity.occurredAt,

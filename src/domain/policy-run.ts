@@ -53,6 +53,16 @@ function isConnection(policy: ContactPolicy, a: Activity): boolean {
   return policy.connected.includes(a.type) || policy.channels.some((r) => r.connected.includes(a.type));
 }
 
+/** The activities by time: as given when they already are (as a store reads them), else a sorted copy. */
+function inTimeOrder(activities: readonly Activity[]): readonly Activity[] {
+  for (let i = 1; i < activities.length; i++) {
+    if (activities[i - 1]!.occurredAt > activities[i]!.occurredAt) {
+      return [...activities].sort((x, y) => (x.occurredAt < y.occurredAt ? -1 : x.occurredAt > y.occurredAt ? 1 : 0));
+    }
+  }
+  return activities;
+}
+
 function zero(): Record<PolicyChannel, number> {
   return Object.fromEntries(POLICY_CHANNELS.map((c) => [c, 0])) as Record<PolicyChannel, number>;
 }
@@ -81,7 +91,7 @@ export function evaluatePolicyRun(
   let optOutBreaches = 0;
   const until = endedAt !== null && endedAt < at ? endedAt : at;
 
-  for (const a of [...activities].sort((x, y) => (x.occurredAt < y.occurredAt ? -1 : x.occurredAt > y.occurredAt ? 1 : 0))) {
+  for (const a of inTimeOrder(activities)) {
     if (a.occurredAt < startedAt || a.occurredAt > until) continue;
     const channel = attemptChannel(policy, a);
     if (channel !== null) {

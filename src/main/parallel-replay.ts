@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { PersonRange, TimelinePages } from '../app/replay.js';
-import type { Timeline } from '../domain/lifecycle.js';
+import type { PreparedTimelines } from '../app/ports/replay-store.js';
 
 /** Everything a worker needs to rebuild the replay context on its own connection. */
 export interface ReplayJob {
@@ -14,7 +14,7 @@ export interface ReplayJob {
 
 /** What a replay worker sends: a computed page, the end of its range, or why it stopped. */
 export type ReplayWorkerMessage =
-  | { readonly kind: 'page'; readonly timelines: Timeline[] }
+  | { readonly kind: 'page'; readonly prepared: PreparedTimelines }
   | { readonly kind: 'done' }
   | { readonly kind: 'failed'; readonly message: string };
 
@@ -44,7 +44,7 @@ export function parallelTimelinePages(job: ReplayJob, ranges: readonly PersonRan
   const script = new URL('./replay-worker.js', import.meta.url);
   return {
     async *[Symbol.asyncIterator]() {
-      const ready: { timelines: Timeline[]; worker: Worker }[] = [];
+      const ready: { prepared: PreparedTimelines; worker: Worker }[] = [];
       let running = ranges.length;
       let failure: Error | null = null;
       let wake: (() => void) | null = null;
@@ -56,7 +56,7 @@ export function parallelTimelinePages(job: ReplayJob, ranges: readonly PersonRan
         const w = new Worker(script, { workerData: { ...job, range } });
         let finished = false;
         w.on('message', (m: ReplayWorkerMessage) => {
-          if (m.kind === 'page') ready.push({ timelines: m.timelines, worker: w });
+          if (m.kind === 'page') ready.push({ prepared: m.prepared, worker: w });
           else if (m.kind === 'failed') failure ??= new Error(`replay worker: ${m.message}`);
           else {
             finished = true;
@@ -79,7 +79,7 @@ export function parallelTimelinePages(job: ReplayJob, ranges: readonly PersonRan
           if (failure) throw failure;
           const next = ready.shift();
           if (next) {
-            yield next.timelines;
+            yield next.prepared;
             // Written: the worker may compute one more page.
             next.worker.postMessage('written');
             continue;

@@ -33,7 +33,8 @@ try {
   for await (const timelines of computeTimelinePages(store.replay, ctx, job.range)) {
     while (unwritten >= PAGES_AHEAD) await new Promise<void>((resolve) => (release = resolve));
     unwritten++;
-    send({ kind: 'page', timelines });
+    // Prepared here: the main thread only writes (and the rows copy between threads far cheaper than timelines).
+    send({ kind: 'page', prepared: store.replay.prepareTimelines(timelines) });
   }
   send({ kind: 'done' });
 } catch (e) {

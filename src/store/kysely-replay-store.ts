@@ -2,14 +2,16 @@ import { toActivity } from './activity-row.js';
 import type { Kysely } from 'kysely';
 import type { Activity, Person } from '../domain/entities.js';
 import type { Timeline } from '../domain/lifecycle.js';
-import { MAIN_STAGES } from '../domain/stage.js';
-import type { PersonActivities, QueueClaim, ReplayStore } from '../app/ports/replay-store.js';
+import type { PersonActivities, PreparedTimelines, QueueClaim, ReplayStore } from '../app/ports/replay-store.js';
 import type { DialectHelpers } from './dialects/dialect-helpers.js';
 import { readJson } from './json-column.js';
 import { retryTransient } from './retry-transient.js';
 import { withAccounts } from './queries/account-facts.js';
 import { replayPage } from './queries/replay-page.js';
-import type { ActivitiesTable, Database, JourneysTable, PersonsTable } from './schema.js';
+import { restoreSuspendedIndexes, suspendIndexes } from './suspended-indexes.js';
+import { JOURNEY_COLUMNS, SPAN_COLUMNS, TRANSITION_COLUMNS, timelineRows } from './timeline-rows.js';
+import type { TimelineRows } from './timeline-rows.js';
+import type { ActivitiesTable, Database, PersonsTable } from './schema.js';
 
 export function toPerson(r: PersonsTable): Person {
   return {
@@ -36,26 +38,6 @@ function group(persons: readonly PersonsTable[], rows: readonly ActivitiesTable[
   for (const r of rows) byPerson.get(r.person_id)?.push(toActivity(r));
   return persons.map((p) => ({ personId: p.id, person: toPerson(p), activities: byPerson.get(p.id) ?? [] }));
 }
-
-function journeyRow(t: Timeline): JourneysTable {
-  const j = t.journey;
-  const row: Record<string, unknown> = {
-    model_version: j.modelVersion,
-    person_id: j.personId,
-    entered_at: j.enteredAt,
-    current_stage: j.currentStage,
-    current_since: j.currentSince,
-  };
-  for (const s of MAIN_STAGES) {
-    row[`reached_${s}`] = j.reached[s] ? 1 : 0;
-    row[`at_${s}`] = j.reached[s]?.at ?? null;
-    row[`days_${s}`] = j.daysToNext[s] ?? null;
-  }
-  return row as unknown as JourneysTable;
-}
-
-const TRANSITION_COLUMNS = ['model_version', 'person_id', 'seq', 'from_stage', 'to_stage', 'at', 'reason', 'actor', 'activity_id'];
-const SPAN_COLUMNS = ['model_version', 'person_id', 'seq', 'stage', 'entered_at', 'exited_at', 'next_stage'];
 
 interface WriteOptions {
   readonly known: 'absent' | 'maybe';
@@ -118,13 +100,22 @@ export class KyselyReplayStore implements ReplayStore {
     return withAccounts(this.db, group(persons, await this.activitiesOf(persons.map((p) => p.id))));
   }
 
-  /** `known: 'absent'` skips deleting old rows (a full replay cleared the version first). */
+  prepareTimelines(timelines: readonly Timeline[]): PreparedTimelines {
+    const rows = timelineRows(timelines);
+    return { persons: timelines.length, transitions: rows.transitionCount, rows };
+  }
+
   async writeTimelines(modelVersion: string, timelines: readonly Timeline[], options: WriteOptions = { known: 'maybe' }): Promise<void> {
-    if (timelines.length === 0) return;
+    await this.writePreparedTimelines(modelVersion, this.prepareTimelines(timelines), options);
+  }
+
+  /** `known: 'absent'` skips deleting old rows (a full replay cleared the version first). */
+  async writePreparedTimelines(modelVersion: string, prepared: PreparedTimelines, options: WriteOptions = { known: 'maybe' }): Promise<void> {
+    const rows = prepared.rows as TimelineRows;
+    if (rows.personIds.length === 0) return;
     await this.inTransaction(async (trx) => {
-      for (let i = 0; i < timelines.length; i += 300) {
-        const part = timelines.slice(i, i + 300);
-        const ids = part.map((t) => t.journey.personId);
+      for (let i = 0; i < rows.personIds.length; i += 300) {
+        const ids = rows.personIds.slice(i, i + 300);
         if (options.known === 'maybe') {
           for (const table of ['transitions', 'spans', 'journeys'] as const) {
             await trx.deleteFrom(table).where('model_version', '=', modelVersion).where('person_id', 'in', ids).execute();
@@ -132,30 +123,11 @@ export class KyselyReplayStore implements ReplayStore {
         }
         await dequeue(trx, ids, options.dequeue);
       }
-      await this.insertTimelineRows(trx, modelVersion, timelines);
+      // Whole page per table, the version given once: no object per row, few statements.
+      await this.helpers.insertArrays(trx, 'transitions', TRANSITION_COLUMNS, rows.transitions, [modelVersion]);
+      await this.helpers.insertArrays(trx, 'spans', SPAN_COLUMNS, rows.spans, [modelVersion]);
+      await this.helpers.insertArrays(trx, 'journeys', JOURNEY_COLUMNS, rows.journeys, [modelVersion]);
     });
-  }
-
-  /** Rows as value arrays, whole page per table: no object per row, few statements. */
-  private async insertTimelineRows(trx: Kysely<Database>, modelVersion: string, timelines: readonly Timeline[]): Promise<void> {
-    const transitions: unknown[][] = [];
-    const spans: unknown[][] = [];
-    const journeys: unknown[][] = [];
-    let journeyColumns: string[] | null = null;
-    for (const t of timelines) {
-      for (const x of t.transitions) transitions.push([modelVersion, x.personId, x.seq, x.fromStage, x.toStage, x.at, x.reason, x.actor, x.activityId]);
-      for (let seq = 0; seq < t.spans.length; seq++) {
-        const s = t.spans[seq]!;
-        spans.push([modelVersion, s.personId, seq, s.stage, s.enteredAt, s.exitedAt, s.nextStage]);
-      }
-      if (t.transitions.length === 0) continue;
-      const row = journeyRow(t) as unknown as Record<string, unknown>;
-      journeyColumns ??= Object.keys(row);
-      journeys.push(journeyColumns.map((c) => row[c]));
-    }
-    await this.helpers.insertArrays(trx, 'transitions', TRANSITION_COLUMNS, transitions);
-    await this.helpers.insertArrays(trx, 'spans', SPAN_COLUMNS, spans);
-    if (journeyColumns) await this.helpers.insertArrays(trx, 'journeys', journeyColumns, journeys);
   }
 
   async claimQueued(claimant: string, limit: number, now: string, until: string, takeOver = false): Promise<QueueClaim[]> {
@@ -213,6 +185,14 @@ export class KyselyReplayStore implements ReplayStore {
         return timelines;
       }),
     );
+  }
+
+  async startBulkRewrite(): Promise<void> {
+    await suspendIndexes(this.db, this.helpers, 'journeys');
+  }
+
+  async finishBulkRewrite(): Promise<void> {
+    await restoreSuspendedIndexes(this.db);
   }
 
   async deleteTimelines(modelVersion: string): Promise<void> {

@@ -20,6 +20,7 @@ import { KyselyPersonStore } from './kysely-person-store.js';
 import { KyselyProposalStore } from './kysely-proposal-store.js';
 import { KyselyWebhookStore } from './kysely-webhook-store.js';
 import { retryingImportStore } from './retrying-import-store.js';
+import { restoreSuspendedIndexes } from './suspended-indexes.js';
 import type { Database } from './schema.js';
 
 export interface OpenedStore extends Store {
@@ -79,6 +80,8 @@ export async function openStore(location: string, options: OpenStoreOptions = {}
     const detail = error instanceof Error ? error.message : String(error);
     throw new TandemError('DB_UNREACHABLE', `cannot prepare the database at ${redact(location)}: ${detail}`);
   }
+  // A full replay that crashed left indexes set aside: build them again (a no-op otherwise).
+  if (options.migrate !== false && options.scanReader !== true) await restoreSuspendedIndexes(db);
   return {
     dialect: helpers.name,
     db,

@@ -202,6 +202,13 @@ export interface ReplayQueueTable {
   claimed_until: string | null;
 }
 
+/** An index dropped for a bulk rewrite, until it is built again (store/suspended-indexes.ts). */
+export interface SuspendedIndexesTable {
+  name: string;
+  table_name: string;
+  definition: string;
+}
+
 export interface Database {
   accounts: AccountsTable;
   persons: PersonsTable;
@@ -226,6 +233,7 @@ export interface Database {
   audit_log: AuditLogTable;
   webhook_deliveries: WebhookDeliveriesTable;
   import_progress: ImportProgressTable;
+  suspended_indexes: SuspendedIndexesTable;
 }
 
 export interface UsersTable {

@@ -20,6 +20,17 @@ export interface QueueClaim {
   readonly token: string;
 }
 
+/**
+ * A page of timelines in the form the store writes them (ReplayStore.prepareTimelines): made
+ * wherever the timelines are computed, possibly in another thread, and written as is.
+ */
+export interface PreparedTimelines {
+  readonly persons: number;
+  readonly transitions: number;
+  /** The store's own form: plain arrays of strings, numbers and nulls, so it passes between threads cheaply. */
+  readonly rows: unknown;
+}
+
 /** What replaying needs from the store. */
 export interface ReplayStore {
   countPersons(): Promise<number>;
@@ -43,7 +54,22 @@ export interface ReplayStore {
     timelines: readonly Timeline[],
     options?: { readonly known: 'absent' | 'maybe'; readonly dequeue?: ReadonlyMap<string, string> },
   ): Promise<void>;
+  /** The rows writePreparedTimelines writes for these timelines: pure, no database access (a worker thread may call it). */
+  prepareTimelines(timelines: readonly Timeline[]): PreparedTimelines;
+  /** writeTimelines for timelines prepared by prepareTimelines. */
+  writePreparedTimelines(
+    modelVersion: string,
+    prepared: PreparedTimelines,
+    options?: { readonly known: 'absent' | 'maybe'; readonly dequeue?: ReadonlyMap<string, string> },
+  ): Promise<void>;
   deleteTimelines(modelVersion: string): Promise<void>;
+  /**
+   * A full replay is about to rewrite every timeline: the store may set aside what makes writing
+   * row by row slow (SQLite: the journeys' report indexes), until finishBulkRewrite puts it back.
+   * Reads still answer meanwhile; a crash in between loses nothing (the next open puts it back).
+   */
+  startBulkRewrite(): Promise<void>;
+  finishBulkRewrite(): Promise<void>;
   /**
    * Reads these persons and writes their timelines in one transaction that holds their rows,
    * so two servers replaying the same person after concurrent ingests never leave a stale one.

@@ -25,11 +25,19 @@ export function cell(row: BulkRow, column: string): unknown {
 export type InsertMany = (db: Kysely<any>, table: string, rows: readonly BulkRow[], conflict?: OnConflict) => Promise<number>;
 
 /**
- * Inserts rows given as arrays of values in `columns` order, inside the caller's transaction:
- * for writes of millions of rows that never conflict (a replay's timelines).
+ * Inserts rows given as one flat array of values, row after row, inside the caller's
+ * transaction: for writes of millions of rows that never conflict (a replay's timelines).
+ * `shared` holds the values of the first columns, the same in every row (not repeated in
+ * `values`); each row has `columns.length - shared.length` values.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any table of our schema
-export type InsertArrays = (db: Kysely<any>, table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]) => Promise<void>;
+export type InsertArrays = (
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any table of our schema
+  db: Kysely<any>,
+  table: string,
+  columns: readonly string[],
+  values: readonly unknown[],
+  shared?: readonly unknown[],
+) => Promise<void>;
 
 /** The `on conflict` clause, in the syntax SQLite and PostgreSQL share. */
 export function conflictClause(table: string, conflict: OnConflict | undefined): string {

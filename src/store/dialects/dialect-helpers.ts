@@ -36,4 +36,11 @@ export interface DialectHelpers {
    */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any query of our schema
   selectArrays(db: Kysely<any>, query: CompiledQuery): Promise<unknown[][]>;
+  /**
+   * The secondary indexes of a table a bulk rewrite may drop and build again afterwards (one
+   * sort each instead of an insert per row), with the statement that builds each; none where
+   * dropping them would hold up other connections.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any table of our schema
+  suspendableIndexes(db: Kysely<any>, table: string): Promise<{ name: string; definition: string }[]>;
 }

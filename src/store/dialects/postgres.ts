@@ -25,6 +25,9 @@ export const postgresHelpers: DialectHelpers = {
   insertArrays: postgresInsertArrays(),
   // pg builds an object per row either way behind Kysely's driver; the values keep select order.
   selectArrays: async (db, query) => (await db.executeQuery(query)).rows.map((r) => Object.values(r as object)),
+  // Dropping an index takes a lock that stops every other server's reads of the table until the
+  // transaction ends: with several servers on one database, a full replay keeps its indexes.
+  suspendableIndexes: async () => [],
 };
 
 export function createPostgresDialect(url: string): { dialect: PostgresDialect; pool: pg.Pool } {

@@ -7,7 +7,7 @@ const ROWS_PER_RUN = 50;
 
 /**
  * SQLite: a prepared statement of ROWS_PER_RUN rows run over full chunks, the rest one row at a
- * time; values straight from the caller's arrays (no object per row). Same connection as
+ * time; values copied straight from the caller's flat array (no object or array per row). Same connection as
  * Kysely's, so the rows land in the caller's transaction.
  */
 export function sqliteInsertArrays(raw: SqliteDatabase.Database): InsertArrays {
@@ -22,23 +22,32 @@ export function sqliteInsertArrays(raw: SqliteDatabase.Database): InsertArrays {
     }
     return st;
   };
-  return async (_db, table, columns, rows) => {
+  return async (_db, table, columns, values, shared = []) => {
     const width = columns.length;
-    let i = 0;
-    if (rows.length >= ROWS_PER_RUN) {
+    const own = width - shared.length;
+    const rows = values.length / own;
+    let r = 0;
+    if (rows >= ROWS_PER_RUN) {
       const many = statement(table, columns, ROWS_PER_RUN);
-      const values = new Array<unknown>(width * ROWS_PER_RUN);
-      for (; i + ROWS_PER_RUN <= rows.length; i += ROWS_PER_RUN) {
-        for (let r = 0; r < ROWS_PER_RUN; r++) {
-          const row = rows[i + r]!;
-          for (let c = 0; c < width; c++) values[r * width + c] = row[c] ?? null;
+      const params = new Array<unknown>(width * ROWS_PER_RUN);
+      for (let k = 0; k < ROWS_PER_RUN; k++) for (let c = 0; c < shared.length; c++) params[k * width + c] = shared[c] ?? null;
+      for (; r + ROWS_PER_RUN <= rows; r += ROWS_PER_RUN) {
+        for (let k = 0; k < ROWS_PER_RUN; k++) {
+          const from = (r + k) * own;
+          const to = k * width + shared.length;
+          for (let c = 0; c < own; c++) params[to + c] = values[from + c] ?? null;
         }
-        many.run(values);
+        many.run(params);
       }
     }
-    if (i < rows.length) {
+    if (r < rows) {
       const one = statement(table, columns, 1);
-      for (; i < rows.length; i++) one.run(rows[i]!.map((v) => v ?? null));
+      const params = new Array<unknown>(width);
+      for (let c = 0; c < shared.length; c++) params[c] = shared[c] ?? null;
+      for (; r < rows; r++) {
+        for (let c = 0; c < own; c++) params[shared.length + c] = values[r * own + c] ?? null;
+        one.run(params);
+      }
     }
   };
 }

@@ -20,6 +20,9 @@ export const sqliteHelpers = (raw: SqliteDatabase.Database): DialectHelpers => (
   insertMany: sqliteInsertMany(raw),
   insertArrays: sqliteInsertArrays(raw),
   selectArrays: sqliteSelectArrays(raw),
+  // Secondary indexes only: those SQLite makes for constraints have no statement and stay.
+  suspendableIndexes: async (db, table) =>
+    (await sql<{ name: string; definition: string }>`select name, sql as definition from sqlite_master where type = 'index' and tbl_name = ${table} and sql is not null order by name`.execute(db)).rows,
 });
 
 /**

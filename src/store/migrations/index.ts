@@ -8,6 +8,7 @@ import * as m006 from './006-person-sources.js';
 import * as m007 from './007-activities-without-id-index.js';
 import * as m008 from './008-replay-claims.js';
 import * as m009 from './009-journey-funnel-indexes.js';
+import * as m010 from './010-suspended-indexes.js';
 
 /** Migrations bundled in code (no file-system scanning), applied in key order. */
 export const migrationProvider: MigrationProvider = {
@@ -21,5 +22,6 @@ export const migrationProvider: MigrationProvider = {
     '007-activities-without-id-index': m007,
     '008-replay-claims': m008,
     '009-journey-funnel-indexes': m009,
+    '010-suspended-indexes': m010,
   }),
 };
