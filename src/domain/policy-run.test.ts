@@ -140,6 +140,18 @@ describe('evaluatePolicyRun through time (default policy: 3 calls + 3 emails ove
     expect(evaluatePolicyRun(salesforceOnly, reachable, [newsletter], START, null, t(3)).made).toBe(0);
   });
 
+  it('gives the same state whatever order the activities come in (a store reads them by time; callers may not)', () => {
+    const inOrder = fullCadence();
+    const shuffled = [inOrder[3]!, inOrder[0]!, inOrder[5]!, inOrder[1]!, inOrder[4]!, inOrder[2]!];
+    const expected = evaluatePolicyRun(policy, reachable, inOrder, START, null, day(20));
+    expect(expected.status).toBe('exhausted');
+    expect(evaluatePolicyRun(policy, reachable, shuffled, START, null, day(20))).toEqual(expected);
+    // Mid-cadence the order decides which attempt is the k-th: still the same.
+    const mid = evaluatePolicyRun(policy, reachable, shuffled.slice(0, 4), START, null, day(7));
+    expect(mid).toEqual(evaluatePolicyRun(policy, reachable, [...shuffled.slice(0, 4)].sort((a, b) => (a.occurredAt < b.occurredAt ? -1 : 1)), START, null, day(7)));
+    expect(mid.made).toBe(3); // the fourth (day 12) is after the evaluation time
+  });
+
   it('ignores activities after the evaluation time', () => {
     const s = evaluatePolicyRun(policy, reachable, fullCadence(), START, null, day(1));
     expect(s.made).toBe(2);
