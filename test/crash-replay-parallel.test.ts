@@ -64,7 +64,7 @@ describe('crash safety of a full replay in worker threads (SIGKILL at random poi
     const expected = await rows(clean);
     expect(expected.journeys).toHaveLength(6000);
     expect(expected.queued).toHaveLength(0);
-    expect(expected.indexes.map((i) => i.name)).toContain('journeys_funnel');
+    expect((expected.indexes as { name: string }[]).map((i) => i.name)).toContain('journeys_funnel');
     expect(expected.suspended).toEqual([]);
 
     let killed = 0;
