@@ -60,7 +60,7 @@ export async function openStore(location: string, options: OpenStoreOptions = {}
   const db = new Kysely<Database>({ dialect });
   // Numbers are handed out to parallel branches, which may land out of order (007 after 008):
   // a database that already ran a later one still gets an earlier one that arrives afterwards.
-  const migrator = new Migrator({ db, provider: migrationProvider, allowUnorderedMigrations: true });
+  const migrator = new Migrator({ db, provider: migrationProvider(helpers.name), allowUnorderedMigrations: true });
   const schemaStatus = async (): Promise<{ pending: string[] }> => ({
     pending: (await migrator.getMigrations()).filter((m) => !m.executedAt).map((m) => m.name),
   });

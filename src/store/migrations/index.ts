@@ -9,9 +9,10 @@ import * as m007 from './007-activities-without-id-index.js';
 import * as m008 from './008-replay-claims.js';
 import * as m009 from './009-journey-funnel-indexes.js';
 import * as m010 from './010-suspended-indexes.js';
+import * as m011 from './011-replay-tables-without-rowid.js';
 
-/** Migrations bundled in code (no file-system scanning), applied in key order. */
-export const migrationProvider: MigrationProvider = {
+/** Migrations bundled in code (no file-system scanning), applied in key order; a few differ by database. */
+export const migrationProvider = (dialect: 'sqlite' | 'postgres'): MigrationProvider => ({
   getMigrations: async (): Promise<Record<string, Migration>> => ({
     '001-initial': m001,
     '002-replay-queue': m002,
@@ -23,5 +24,6 @@ export const migrationProvider: MigrationProvider = {
     '008-replay-claims': m008,
     '009-journey-funnel-indexes': m009,
     '010-suspended-indexes': m010,
+    '011-replay-tables-without-rowid': { up: (db) => m011.up(db, dialect) },
   }),
-};
+});
