@@ -16,6 +16,7 @@ import { followUpProviders } from '../src/main/follow-up.js';
 import { activeProviders } from '../src/main/qualification-services.js';
 import { openStore } from '../src/store/open-store.js';
 import { DIALECTS, freshDatabase } from './dialects.js';
+import { runNodeKilledAfter } from './tandem-process.js';
 import type { TestDatabase } from './dialects.js';
 
 // Worker threads start only from compiled JS: the parallel path is exercised through dist/ (built by `npm test`).
@@ -77,6 +78,17 @@ describe.each(DIALECTS)('full replay on %s: worker threads and the array read/wr
     expect(single.rows.transitions!.length).toBeGreaterThan(2500);
     expect(parallel.rows).toEqual(single.rows);
     expect(parallel.last).toEqual({ done: 2500, total: 2500 });
+
+    // `tandem replay --workers 2` (the CLI's flag over any default), then `--workers 0`: the same rows again.
+    if (dialect !== 'sqlite') return;
+    for (const workers of ['2', '0']) {
+      const run = await runNodeKilledAfter([join(DIST, 'cli.js'), 'replay', '--db', db.location, '--workers', workers], null);
+      expect(run.code, run.stderr).toBe(0);
+      expect(await replayRows(db.location)).toEqual(single.rows);
+    }
+    const refused = await runNodeKilledAfter([join(DIST, 'cli.js'), 'replay', '--db', db.location, '--workers', 'two'], null);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain("option '--workers <n>' argument 'two' is invalid. a whole number from 0 to 16");
   }, 120_000);
 
   it('the range scan reads each person as the by-id read does, and the worker pages compute the same timelines', async () => {

@@ -59,7 +59,8 @@ export interface Services extends ServerServices, QualificationServices {
    */
   replayQueue(work?: Partial<QueueWork>): Promise<{ persons: number; transitions: number }>;
   /** Replays everyone under the given model file (or the active/default model) and makes it active. */
-  replay(modelFile: string | null, onProgress?: (p: ReplayProgress) => void): Promise<{ persons: number; transitions: number; modelVersion: string }>;
+  /** `workers`: threads that read and compute timelines beside the one that writes (0: none; default: the services' setting). */
+  replay(modelFile: string | null, onProgress?: (p: ReplayProgress) => void, options?: { readonly workers?: number }): Promise<{ persons: number; transitions: number; modelVersion: string }>;
   funnelModel(): Promise<FunnelModel>;
   funnelReport(request: FunnelReportRequest): Promise<FunnelReport>;
   cohortReport(request: CohortReportRequest): Promise<CohortReport>;

@@ -136,7 +136,7 @@ export async function openServices(db: string, options: ServicesOptions = {}): P
       }
       return { ...summary, replayed };
     },
-    async replay(modelFile, onProgress) {
+    async replay(modelFile, onProgress, replayOptions) {
       const { model, content } = modelFile
         ? (() => {
             const text = readTextFile(modelFile);
@@ -150,7 +150,9 @@ export async function openServices(db: string, options: ServicesOptions = {}): P
       await adopt(store, model, content, now());
       const ctx = await replayContext(store, model, new Date());
       const job = { location: db, funnel: { text: content, file: `funnel model ${model.version}` }, at: ctx.at, version: replayVersion(ctx) };
-      const pages = await replayPagesInWorkers(store, job, options.parallelReplay ?? DEFAULT_PARALLEL_REPLAY);
+      const parallel = options.parallelReplay ?? DEFAULT_PARALLEL_REPLAY;
+      const workers = replayOptions?.workers;
+      const pages = await replayPagesInWorkers(store, job, workers === undefined ? parallel : { workers, minPersons: 0 });
       const result = await replayAll(store.replay, ctx, onProgress, pages ?? undefined);
       return { ...result, modelVersion: replayVersion(ctx) };
     },
