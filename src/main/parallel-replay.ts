@@ -25,11 +25,14 @@ export const PARALLEL_REPLAY_MIN_PERSONS = 100_000;
 export const PAGES_AHEAD = 2;
 
 /**
- * Worker threads for a full replay: one core is left to the main thread, which writes (about
- * 40% of the work); on 2 cores one worker reads and computes while the main thread writes.
+ * Worker threads for a full replay: one per core, at most 3, none on a single core. The main
+ * thread only writes, and a worker spends much of its time waiting on reads, so on 2 cores two
+ * workers beside the writer beat one: 1 M persons in 57–59 s with two, 72 s with one, 98 s
+ * with none (docs/performance.md).
  */
 export function replayWorkers(): number {
-  return Math.max(0, Math.min(3, availableParallelism() - 1));
+  const cores = availableParallelism();
+  return cores < 2 ? 0 : Math.min(3, cores);
 }
 
 /**
@@ -101,11 +104,12 @@ export interface ParallelReplayOptions {
 }
 
 /**
- * Off by default: on this 2-core machine shared with other work, one worker cost about 30% more
- * CPU and 150 MiB more RSS for a wall time that was not reliably lower (100 k persons: 10.6–15.8 s
- * with a worker, 11.7–14.6 s without). Pass `{ workers: replayWorkers(), … }` where cores are free.
+ * On by default from 100,000 persons (SQLite): since workers send rows ready to insert (not
+ * timelines to convert) they cost little CPU beyond the one-thread replay (1 M persons: 102.5 s
+ * with two workers, 104.0 s without) for 40% less wall time. Below that, starting them costs more
+ * than they save. `tandem replay --workers N` overrides it.
  */
-export const DEFAULT_PARALLEL_REPLAY: ParallelReplayOptions = { workers: 0, minPersons: PARALLEL_REPLAY_MIN_PERSONS };
+export const DEFAULT_PARALLEL_REPLAY: ParallelReplayOptions = { workers: replayWorkers(), minPersons: PARALLEL_REPLAY_MIN_PERSONS };
 
 /**
  * Worker pages for a full replay when it pays: SQLite (PostgreSQL's server shares the cores

@@ -73,7 +73,7 @@ export interface ServicesOptions extends OpenStoreOptions {
    * only queue them and `tandem worker`s replay them: servers then do no background work.
    */
   readonly inlineReplay?: boolean;
-  /** When `replay` computes timelines in worker threads (default: none; see DEFAULT_PARALLEL_REPLAY). */
+  /** When `replay` computes timelines in worker threads (default: DEFAULT_PARALLEL_REPLAY, from 100,000 persons on SQLite). */
   readonly parallelReplay?: ParallelReplayOptions;
 }
 

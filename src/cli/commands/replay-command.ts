@@ -35,5 +35,5 @@ export function replayCommand(program: Command, open: OpenServices, io: CliIo): 
 
 /** What `--workers` defaults to (main/parallel-replay.ts DEFAULT_PARALLEL_REPLAY). */
 function defaultWorkersText(): string {
-  return 'none';
+  return 'one per core, at most 3, from 100,000 persons';
 }
