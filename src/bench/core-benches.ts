@@ -99,16 +99,20 @@ function physicalPages(ctx: BenchContext, table: string): { next(reader: Kysely<
       },
     };
   }
-  const BLOCKS = 200; // about 20,000 activity rows
+  const BLOCKS = 100;
   let block = 0;
   let blocks: number | null = null;
+  const buffer: Record<string, unknown>[] = [];
   return {
+    // Pages of PAGE rows, as on SQLite (the writes then commit as often on both).
     async next(reader) {
       blocks ??= Number((await sql<{ n: string }>`select pg_relation_size(${table}::regclass) / current_setting('block_size')::int as n`.execute(reader)).rows[0]!.n);
-      if (block > blocks) return null;
-      const page = await sql<Record<string, unknown>>`select * from ${sql.id(table)} where ctid >= ${`(${block},0)`}::tid and ctid < ${`(${block + BLOCKS},0)`}::tid`.execute(reader);
-      block += BLOCKS;
-      return page.rows;
+      while (buffer.length < PAGE && block <= blocks) {
+        const rows = await sql<Record<string, unknown>>`select * from ${sql.id(table)} where ctid >= ${`(${block},0)`}::tid and ctid < ${`(${block + BLOCKS},0)`}::tid`.execute(reader);
+        block += BLOCKS;
+        for (const r of rows.rows) buffer.push(r);
+      }
+      return buffer.length === 0 ? null : buffer.splice(0, PAGE);
     },
   };
 }
