@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeGeneratedExports } from '../src/bench/generated-exports.js';
 import { openStore } from '../src/store/open-store.js';
+import { replayRows } from './replay-rows.js';
 import { runNodeKilledAfter } from './tandem-process.js';
 
 const SERVICES = join(import.meta.dirname, '..', 'dist', 'main', 'services.js');
@@ -23,9 +24,7 @@ async function rows(db: string): Promise<Record<string, unknown[]>> {
   const store = await openStore(db);
   try {
     return {
-      transitions: await store.db.selectFrom('transitions').selectAll().orderBy('model_version').orderBy('person_id').orderBy('seq').execute(),
-      spans: await store.db.selectFrom('spans').selectAll().orderBy('model_version').orderBy('person_id').orderBy('seq').execute(),
-      journeys: await store.db.selectFrom('journeys').selectAll().orderBy('model_version').orderBy('person_id').execute(),
+      ...(await replayRows(store)),
       queued: await store.db.selectFrom('replay_queue').select('person_id').execute(),
       // A kill while the journeys' indexes were set aside: opening the store built them again.
       indexes: (await sql<{ name: string; sql: string }>`select name, sql from sqlite_master where type = 'index' and tbl_name = 'journeys' order by name`.execute(store.db)).rows,

@@ -16,6 +16,7 @@ import { followUpProviders } from '../src/main/follow-up.js';
 import { activeProviders } from '../src/main/qualification-services.js';
 import { openStore } from '../src/store/open-store.js';
 import { DIALECTS, freshDatabase } from './dialects.js';
+import { replayRows } from './replay-rows.js';
 import { runNodeKilledAfter } from './tandem-process.js';
 import type { TestDatabase } from './dialects.js';
 
@@ -24,15 +25,10 @@ const DIST = join(import.meta.dirname, '..', 'dist', 'main');
 type OpenServices = (db: string, options?: ServicesOptions) => Promise<Services>;
 type ParallelPages = (job: ReplayJob, ranges: readonly PersonRange[]) => TimelinePages | null;
 
-/** Every replay row of every table, in key order: byte-for-byte what a replay wrote. */
-async function replayRows(location: string): Promise<Record<string, unknown[]>> {
+async function replayRowsAt(location: string): Promise<Record<string, unknown[]>> {
   const store = await openStore(location);
   try {
-    return {
-      transitions: await store.db.selectFrom('transitions').selectAll().orderBy('model_version').orderBy('person_id').orderBy('seq').execute(),
-      spans: await store.db.selectFrom('spans').selectAll().orderBy('model_version').orderBy('person_id').orderBy('seq').execute(),
-      journeys: await store.db.selectFrom('journeys').selectAll().orderBy('model_version').orderBy('person_id').execute(),
-    };
+    return await replayRows(store);
   } finally {
     await store.close();
   }
@@ -70,7 +66,7 @@ describe.each(DIALECTS)('full replay on %s: worker threads and the array read/wr
       } finally {
         await services.close();
       }
-      return { rows: await replayRows(db.location), last };
+      return { rows: await replayRowsAt(db.location), last };
     };
     const single = await replay({ workers: 0, minPersons: 0 });
     const parallel = await replay({ workers: 3, minPersons: 0 });
@@ -84,7 +80,7 @@ describe.each(DIALECTS)('full replay on %s: worker threads and the array read/wr
     for (const workers of ['2', '0']) {
       const run = await runNodeKilledAfter([join(DIST, 'cli.js'), 'replay', '--db', db.location, '--workers', workers], null);
       expect(run.code, run.stderr).toBe(0);
-      expect(await replayRows(db.location)).toEqual(single.rows);
+      expect(await replayRowsAt(db.location)).toEqual(single.rows);
     }
     const refused = await runNodeKilledAfter([join(DIST, 'cli.js'), 'replay', '--db', db.location, '--workers', 'two'], null);
     expect(refused.code).not.toBe(0);

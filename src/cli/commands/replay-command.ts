@@ -5,6 +5,9 @@ import type { CliIo } from '../cli-io.js';
 import { progressBar } from '../progress.js';
 import { formatNumber } from '../render.js';
 
+/** What `--workers` defaults to (main/parallel-replay.ts DEFAULT_PARALLEL_REPLAY). */
+const DEFAULT_WORKERS = 'one per core, at most 3, from 100,000 persons';
+
 export function replayCommand(program: Command, open: OpenServices, io: CliIo): void {
   program
     .command('replay')
@@ -12,7 +15,7 @@ export function replayCommand(program: Command, open: OpenServices, io: CliIo): 
     .option('--model <file>', 'a funnel model YAML to replay under (it becomes the active model)')
     .option(
       '--workers <n>',
-      `worker threads that read and compute timelines while this one writes (SQLite only; 0 = none; default: ${defaultWorkersText()})`,
+      `worker threads that read and compute timelines while this one writes (SQLite only; 0 = none; default: ${DEFAULT_WORKERS})`,
       (v) => {
         const n = Number(v);
         if (!Number.isInteger(n) || n < 0 || n > 16) throw new InvalidArgumentError('a whole number from 0 to 16');
@@ -31,9 +34,4 @@ export function replayCommand(program: Command, open: OpenServices, io: CliIo): 
         await services.close();
       }
     });
-}
-
-/** What `--workers` defaults to (main/parallel-replay.ts DEFAULT_PARALLEL_REPLAY). */
-function defaultWorkersText(): string {
-  return 'one per core, at most 3, from 100,000 persons';
 }
