@@ -56,6 +56,12 @@ async function until(check: () => Promise<boolean>, what: string, ms: number): P
   }
 }
 
+/** Resolves once `check` holds, or after `ms` (an assertion then fails on its own). */
+async function waitFor(check: () => boolean, ms: number): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check() && Date.now() < end) await new Promise((r) => setTimeout(r, 25));
+}
+
 interface Server {
   readonly services: Services;
   readonly app: App;
@@ -85,6 +91,7 @@ describe.skipIf(!DIALECTS.includes('postgres'))('two servers and two workers on 
   let token: string;
   let env: Record<string, string>;
   const count = async (q: string): Promise<number> => Number((await sql.query(q)).rows[0].n);
+  const otherHasClaimed = (name: string, ms: number): Promise<void> => waitFor(() => claims.some((c) => c.worker !== name), ms);
 
   beforeAll(async () => {
     smtp = await startSmtpSink();
@@ -120,7 +127,13 @@ describe.skipIf(!DIALECTS.includes('postgres'))('two servers and two workers on 
         claimant: name,
         now: () => new Date(),
         log: (l) => logs.push(l),
-        onClaim: (c) => void claims.push({ worker: name, claims: c, from: performance.now(), to: Infinity }),
+        onClaim: async (c) => {
+          claims.push({ worker: name, claims: c, from: performance.now(), to: Infinity });
+          // A worker's first batch is held until the other worker has taken one too (or 20 s have
+          // passed): both then hold claims at once, so the queue must hand them different persons.
+          // Without this gate, one fast worker may drain every burst before the other wakes.
+          if (claims.filter((x) => x.worker === name).length === 1) await otherHasClaimed(name, 20_000);
+        },
         // The end of the interval is taken inside the transaction that releases the claim: a time
         // taken after its commit returns may already be later than the next worker's claim.
         onReplaying: (c) => void (claims.find((x) => x.worker === name && x.claims === c)!.to = performance.now()),
