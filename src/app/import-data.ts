@@ -28,13 +28,19 @@ export interface ImportOptions {
   readonly onRejects?: (rejects: readonly Reject[]) => void;
   /** Which system wins each person field (the active funnel model's); default DEFAULT_PRECEDENCE. */
   readonly precedence?: PrecedencePolicy;
+  /** Nothing else uses the store meanwhile (a CLI import): batches may share transactions (see `ImportStore.bulk`). */
+  readonly bulk?: boolean;
 }
 
 /**
  * Lands every good row, chunk by chunk (each chunk one transaction), and keeps every bad
  * row with its file, row, field and reason. Re-running the same files changes nothing.
  */
-export async function importData(store: ImportStore, files: readonly ImportFile[], options: ImportOptions): Promise<ImportSummary> {
+export function importData(store: ImportStore, files: readonly ImportFile[], options: ImportOptions): Promise<ImportSummary> {
+  return options.bulk ? store.bulk((grouped) => importFiles(grouped, files, options)) : importFiles(store, files, options);
+}
+
+async function importFiles(store: ImportStore, files: readonly ImportFile[], options: ImportOptions): Promise<ImportSummary> {
   await store.startRun(options.runId, files.map((f) => f.path), options.now());
   const summaries: FileSummary[] = [];
   let rows = 0;

@@ -36,6 +36,12 @@ export interface ImportFilesRequest {
   readonly replay?: boolean;
   /** The run id to record the import under (default: a new one). */
   readonly runId?: string;
+  /**
+   * The caller does nothing else with the store until the import returns (the CLI, the demo, the
+   * bench): batches may share transactions, which makes a large SQLite import much cheaper. Not
+   * for a server, whose other requests would wait on the held connection. Default false.
+   */
+  readonly bulk?: boolean;
 }
 
 export interface ImportHooks {

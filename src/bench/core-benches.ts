@@ -57,7 +57,7 @@ export async function benchImportReplayReport(ctx: BenchContext, reuse: string |
 async function benchImport(ctx: BenchContext, services: Awaited<ReturnType<typeof openServices>>, db: string): Promise<BenchResult> {
   const t = performance.now();
   const cpu = process.cpuUsage();
-  const summary = await services.importFiles({ paths: [ctx.exportsDir], replay: false });
+  const summary = await services.importFiles({ paths: [ctx.exportsDir], replay: false, bulk: true });
   const importSeconds = seconds(t);
   const importCpu = cpuSeconds(cpu);
   const importRss = peakRssMiB();

@@ -126,6 +126,7 @@ export async function openServices(db: string, options: ServicesOptions = {}): P
         onProgress: hooks.onProgress,
         onRejects: hooks.onRejects,
         precedence: (await activeFunnelModel(store)).model.precedence,
+        bulk: request.bulk,
       });
       let replayed = 0;
       if (request.replay !== false) {

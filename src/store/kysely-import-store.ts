@@ -22,6 +22,7 @@ import { remergePersons } from './remerge-persons.js';
 import type { LandedPerson } from './person-sources.js';
 import type { Database, PersonsTable } from './schema.js';
 import { upsertCampaigns } from './upsert-campaigns.js';
+import { inGroupedTransactions } from './grouped-import-store.js';
 
 const CHUNK = 400;
 
@@ -131,16 +132,21 @@ export class KyselyImportStore implements ImportStore {
       .execute();
   }
 
-  async recordRejects(runId: string, firstSeq: number, rejects: readonly Reject[]): Promise<void> {
+  recordRejects(runId: string, firstSeq: number, rejects: readonly Reject[]): Promise<void> {
+    return this.recordRejectsIn(this.db, runId, firstSeq, rejects);
+  }
+
+  /** `recordRejects` on the given connection or transaction (a bulk import's open one). */
+  async recordRejectsIn(db: Kysely<Database>, runId: string, firstSeq: number, rejects: readonly Reject[]): Promise<void> {
     let seq = firstSeq;
     for (const part of chunks(rejects, 200)) {
-      await this.db
+      await db
         .insertInto('import_rejects')
         .values(part.map((r) => ({ run_id: runId, seq: seq++, file: r.file, row: r.row, field: r.field, reason: r.reason, raw: r.raw })))
         .onConflict((oc) => oc.columns(['run_id', 'seq']).doNothing())
         .execute();
     }
-    await recordRejectedPersonRows(this.db, rejects, new Date().toISOString());
+    await recordRejectedPersonRows(db, rejects, new Date().toISOString());
   }
 
   applyPrecedence(precedence: PrecedencePolicy): Promise<number> {
@@ -148,25 +154,33 @@ export class KyselyImportStore implements ImportStore {
   }
 
   applyBatch(batch: ImportBatch, at: string, precedence: PrecedencePolicy = DEFAULT_PRECEDENCE): Promise<BatchOutcome> {
-    return this.db.transaction().execute(async (trx) => {
-      const rejects: Reject[] = [];
-      const touched = new Set<string>();
-      await this.upsertAccounts(trx, batch);
-      await upsertCampaigns(trx, batch.campaigns ?? []);
-      const resolved = new Map<string, string>();
-      await this.upsertPersons(trx, batch.persons, resolved, touched, at, precedence);
-      await lookupRefs(
-        trx,
-        [...batch.opportunities.flatMap((o) => (o.person ? [o.person] : [])), ...batch.activities.map((a) => a.person)],
-        resolved,
-      );
-      await this.upsertOpportunities(trx, batch.opportunities, resolved, touched);
-      const inserted = await this.insertActivities(trx, batch.activities, resolved, touched, rejects);
-      // A fresh token on every (re-)queue: a worker replaying the person right now leaves this entry queued.
-      const token = randomUUID();
-      await this.helpers.insertMany(trx, 'replay_queue', [...touched].map((person_id) => ({ person_id, queued_at: at, token })), { columns: ['person_id'], update: ['queued_at', 'token'] });
-      return { rejects, touchedPersonIds: [...touched], activitiesInserted: inserted };
-    });
+    return this.db.transaction().execute((trx) => this.applyBatchIn(trx, batch, at, precedence));
+  }
+
+  bulk<T>(work: (store: ImportStore) => Promise<T>): Promise<T> {
+    const limits = this.helpers.bulkCommit;
+    return limits ? inGroupedTransactions(this.db, this, limits, work) : work(this);
+  }
+
+  /** `applyBatch`'s writes, inside the given transaction (its own, or a savepoint of a bulk import's). */
+  async applyBatchIn(trx: Transaction<Database>, batch: ImportBatch, at: string, precedence: PrecedencePolicy = DEFAULT_PRECEDENCE): Promise<BatchOutcome> {
+    const rejects: Reject[] = [];
+    const touched = new Set<string>();
+    await this.upsertAccounts(trx, batch);
+    await upsertCampaigns(trx, batch.campaigns ?? []);
+    const resolved = new Map<string, string>();
+    await this.upsertPersons(trx, batch.persons, resolved, touched, at, precedence);
+    await lookupRefs(
+      trx,
+      [...batch.opportunities.flatMap((o) => (o.person ? [o.person] : [])), ...batch.activities.map((a) => a.person)],
+      resolved,
+    );
+    await this.upsertOpportunities(trx, batch.opportunities, resolved, touched);
+    const inserted = await this.insertActivities(trx, batch.activities, resolved, touched, rejects);
+    // A fresh token on every (re-)queue: a worker replaying the person right now leaves this entry queued.
+    const token = randomUUID();
+    await this.helpers.insertMany(trx, 'replay_queue', [...touched].map((person_id) => ({ person_id, queued_at: at, token })), { columns: ['person_id'], update: ['queued_at', 'token'] });
+    return { rejects, touchedPersonIds: [...touched], activitiesInserted: inserted };
   }
 
   private async upsertAccounts(trx: Transaction<Database>, batch: ImportBatch): Promise<void> {

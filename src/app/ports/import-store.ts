@@ -24,4 +24,13 @@ export interface ImportStore {
   applyBatch(batch: ImportBatch, at: string, precedence?: PrecedencePolicy): Promise<BatchOutcome>;
   /** Re-merges persons known to several records under this policy (the model's precedence changed); returns how many changed. */
   applyPrecedence(precedence: PrecedencePolicy): Promise<number>;
+  /**
+   * Runs `work` with a store whose batches may share transactions, for a bulk import by a process
+   * that does nothing else with the store meanwhile (the connection is held between batches).
+   * Where commits are dear (SQLite: each writes again every index page its batch touched),
+   * batches commit together every couple of hundred thousand rows or seconds, and when `work`
+   * ends or throws. Each batch stays all or nothing; a crash loses at most the uncommitted
+   * batches, which a re-run lands again (every write is idempotent).
+   */
+  bulk<T>(work: (store: ImportStore) => Promise<T>): Promise<T>;
 }

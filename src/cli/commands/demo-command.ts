@@ -33,7 +33,7 @@ export function demoCommand(program: Command, open: OpenServices, io: CliIo): vo
         const bar = progressBar();
         try {
           const result = await services.importFiles(
-            { paths: [dir] },
+            { paths: [dir], bulk: true },
             { onProgress: (p) => bar.update(p.bytesRead, p.bytesTotal, 'importing'), onReplay: (p) => bar.update(p.done, p.total, 'replaying') },
           );
           bar.stop();

@@ -23,7 +23,7 @@ export function importCommand(program: Command, open: OpenServices, io: CliIo): 
       const rejects = new RejectsWriter(opts.rejects);
       try {
         const result = await services.importFiles(
-          { paths: files, preset: opts.preset, mapping: opts.mapping, encoding: opts.encoding as never, replay: opts.replay },
+          { paths: files, preset: opts.preset, mapping: opts.mapping, encoding: opts.encoding as never, replay: opts.replay, bulk: true },
           {
             onFiles: (fs) => fs.forEach((f) => io.err(`reading ${basename(f.path)} with mapping ${f.mapping}`)),
             onProgress: (p) => bar.update(p.bytesRead, p.bytesTotal, `importing ${basename(p.file)}`),

@@ -26,6 +26,12 @@ export interface DialectHelpers {
    */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any select of our schema
   skipLocked<Q extends SelectQueryBuilder<any, any, any>>(query: Q): Q;
+  /**
+   * How long a bulk import may hold one transaction over several batches (rows, milliseconds),
+   * where commits are dear; null where each batch commits on its own (PostgreSQL: a commit is one
+   * WAL flush, and long transactions would hold other servers' ingests up on row locks).
+   */
+  readonly bulkCommit: { readonly rows: number; readonly ms: number } | null;
   /** Bulk insert (or upsert) inside the given transaction, the fastest way this database allows. */
   readonly insertMany: InsertMany;
   /** Plain inserts of rows as value arrays (no conflict handling), the fastest way this database allows. */

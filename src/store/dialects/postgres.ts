@@ -21,6 +21,7 @@ export const postgresHelpers: DialectHelpers = {
   // PostgreSQL's planner has statistics and picks a sequential scan by itself.
   scanned: (expression) => expression,
   skipLocked: (query) => query.forUpdate().skipLocked() as typeof query,
+  bulkCommit: null,
   insertMany: postgresInsertMany(),
   insertArrays: postgresInsertArrays(),
   // pg builds an object per row either way behind Kysely's driver; the values keep select order.
