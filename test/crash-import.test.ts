@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../src/store/open-store.js';
 import { writeGeneratedExports } from '../src/bench/generated-exports.js';
@@ -17,6 +18,24 @@ async function counts(db: string): Promise<Record<string, number>> {
       out[table] = Number(r.n);
     }
     return out;
+  } finally {
+    await store.close();
+  }
+}
+
+async function indexes(db: string): Promise<string[]> {
+  const store = await openStore(db, { migrate: false });
+  try {
+    return (await sql<{ name: string }>`select name from sqlite_master where type = 'index' and sql is not null order by name`.execute(store.db)).rows.map((r) => r.name);
+  } finally {
+    await store.close();
+  }
+}
+
+async function suspended(db: string): Promise<string[]> {
+  const store = await openStore(db, { migrate: false });
+  try {
+    return (await store.db.selectFrom('suspended_indexes').select('name').execute()).map((r) => r.name);
   } finally {
     await store.close();
   }
@@ -59,5 +78,10 @@ describe('crash safety of import and replay (SIGKILL at random points)', () => {
     const final = await runImport(db, exports, null);
     expect(final.code, final.stderr).toBe(0);
     expect(await counts(db)).toEqual(clean);
+    // A first load builds the activities' person index at its end: whatever run was killed
+    // while it was set aside, it is back, as in the clean database, and nothing is left aside.
+    expect(await suspended(db)).toEqual([]);
+    expect(await indexes(db)).toEqual(await indexes(join(dir, 'clean.db')));
+    expect(await indexes(db)).toContain('activities_person_time');
   }, 180_000);
 });

@@ -37,7 +37,8 @@ export interface ImportOptions {
  * row with its file, row, field and reason. Re-running the same files changes nothing.
  */
 export function importData(store: ImportStore, files: readonly ImportFile[], options: ImportOptions): Promise<ImportSummary> {
-  return options.bulk ? store.bulk((grouped) => importFiles(grouped, files, options)) : importFiles(store, files, options);
+  if (!options.bulk) return importFiles(store, files, options);
+  return store.bulk((grouped) => importFiles(grouped, files, options), { bytes: files.reduce((n, f) => n + f.bytes, 0) });
 }
 
 async function importFiles(store: ImportStore, files: readonly ImportFile[], options: ImportOptions): Promise<ImportSummary> {

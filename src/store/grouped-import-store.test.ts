@@ -124,3 +124,50 @@ describe.each(DIALECTS)('a bulk import holding batches in one transaction (%s)',
     expect(await committed()).toEqual(['P0', 'P1']);
   });
 });
+
+describe('a bulk import into a store with fewer activities than are coming (SQLite)', () => {
+  let db: TestDatabase;
+  let store: OpenedStore;
+  let observer: OpenedStore;
+  afterEach(async () => {
+    await observer?.close();
+    await store?.close();
+    await db?.drop();
+  });
+
+  // Seen from a second connection: the bulk import holds the writer's between its batches.
+  const personIndex = async (): Promise<boolean> =>
+    (await sql<{ n: number }>`select count(*) as n from sqlite_master where type = 'index' and name = 'activities_person_time'`.execute(observer.db)).rows[0]!.n === 1;
+
+  async function bulkImport(bytes: number, batches: number): Promise<boolean[]> {
+    const seen: boolean[] = [];
+    await new KyselyImportStore(store.db, store.helpers).bulk(async (grouped) => {
+      for (let i = 0; i < batches; i++) await grouped.applyBatch(batch(i), AT);
+      seen.push(await personIndex());
+    }, { bytes });
+    seen.push(await personIndex());
+    return seen;
+  }
+
+  it('sets the person index of activities aside while it loads, and builds it at the end', async () => {
+    db = await freshDatabase('sqlite');
+    store = await openStore(db.location);
+    observer = await openStore(db.location, { migrate: false });
+    // 4 MB of files: some 100,000 rows coming into an empty table.
+    expect(await bulkImport(4_000_000, 3)).toEqual([false, true]);
+    expect((await store.db.selectFrom('suspended_indexes').selectAll().execute())).toEqual([]);
+    // The index is used again: a person's activities are read through it.
+    const plan = await sql<{ detail: string }>`explain query plan select * from activities where person_id = 'x' order by occurred_at`.execute(store.db);
+    expect(plan.rows.map((r) => r.detail).join(' ')).toContain('activities_person_time');
+    // Small files: the index stays.
+    expect(await bulkImport(160, 1)).toEqual([true, true]);
+    // 0.9 MB (some 22,500 rows) coming into a table of 25,000 activities: the index stays.
+    await sql`insert into activities (id, person_id, source, external_id, type, occurred_at)
+      with recursive n(i) as (select 1 union all select i + 1 from n where i < 25000)
+      select 'seed' || i, 'p', 'seed', 'S' || i, 'page_view', ${AT} from n`.execute(store.db);
+    expect(await bulkImport(900_000, 2)).toEqual([true, true]);
+    // 1.2 MB (30,000 rows): more than the table holds, so it is set aside again.
+    expect(await bulkImport(1_200_000, 2)).toEqual([false, true]);
+  });
+});
+

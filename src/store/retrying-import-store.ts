@@ -15,6 +15,6 @@ export function retryingImportStore(inner: ImportStore): ImportStore {
     applyBatch: (batch: ImportBatch, at: string, precedence?: PrecedencePolicy): Promise<BatchOutcome> =>
       retryTransient(() => inner.applyBatch(batch, at, precedence)),
     applyPrecedence: (precedence) => inner.applyPrecedence(precedence),
-    bulk: (work) => inner.bulk((grouped) => work(retryingImportStore(grouped))),
+    bulk: (work, expected) => inner.bulk((grouped) => work(retryingImportStore(grouped)), expected),
   };
 }

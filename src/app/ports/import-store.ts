@@ -30,7 +30,9 @@ export interface ImportStore {
    * Where commits are dear (SQLite: each writes again every index page its batch touched),
    * batches commit together every couple of hundred thousand rows or seconds, and when `work`
    * ends or throws. Each batch stays all or nothing; a crash loses at most the uncommitted
-   * batches, which a re-run lands again (every write is idempotent).
+   * batches, which a re-run lands again (every write is idempotent). `expected.bytes`, the size
+   * of the files, lets the store tell a first load (more rows coming than the tables hold) from
+   * an update: a first load may build some indexes once at the end instead of row by row.
    */
-  bulk<T>(work: (store: ImportStore) => Promise<T>): Promise<T>;
+  bulk<T>(work: (store: ImportStore) => Promise<T>, expected?: { readonly bytes: number }): Promise<T>;
 }
