@@ -318,7 +318,8 @@ export class KyselyImportStore implements ImportStore {
     touched: Set<string>,
     rejects: Reject[],
   ): Promise<number> {
-    const rows = new Map<string, Database['activities']>();
+    // The last row of each (system, id) in the batch; keyed by system, then id: no key string built per row.
+    const bySystem = new Map<string, Map<string, Database['activities']>>();
     for (const a of activities) {
       const personId = resolved.get(refKey(a.person));
       if (!personId) {
@@ -326,7 +327,9 @@ export class KyselyImportStore implements ImportStore {
         rejects.push({ file: a.origin.file, row: a.origin.row, field: null, reason: `no person with ${ref}: import the persons file first or in the same run`, raw: null });
         continue;
       }
-      rows.set(`${a.system}\u0000${a.externalId}`, {
+      let rows = bySystem.get(a.system);
+      if (!rows) bySystem.set(a.system, (rows = new Map()));
+      rows.set(a.externalId, {
         id: stableId('a', a.system, a.externalId),
         person_id: personId,
         source: a.system,
@@ -338,9 +341,10 @@ export class KyselyImportStore implements ImportStore {
         properties: writeJson(a.properties),
       });
     }
-    const inserted = await this.helpers.insertMany(trx, 'activities', [...rows.values()], { columns: ['source', 'external_id'] });
+    const rows = [...bySystem.values()].flatMap((m) => [...m.values()]);
+    const inserted = await this.helpers.insertMany(trx, 'activities', rows, { columns: ['source', 'external_id'] });
     // Only persons whose activities changed need replaying.
-    if (inserted > 0) for (const r of rows.values()) touched.add(r.person_id);
+    if (inserted > 0) for (const r of rows) touched.add(r.person_id);
     return inserted;
   }
 }
