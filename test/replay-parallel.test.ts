@@ -56,6 +56,18 @@ describe.each(DIALECTS)('full replay on %s: worker threads and the array read/wr
     rmSync(dir, { recursive: true, force: true });
   });
 
+  const onStore = async <T>(run: (store: Awaited<ReturnType<typeof openStore>>) => Promise<T>): Promise<T> => {
+    const store = await openStore(db.location);
+    try {
+      return await run(store);
+    } finally {
+      await store.close();
+    }
+  };
+  const queued = (): Promise<number> => onStore(async (s) => Number((await s.db.selectFrom('replay_queue').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n));
+  const requeueEveryone = (): Promise<unknown> =>
+    onStore((s) => s.db.insertInto('replay_queue').columns(['person_id', 'queued_at', 'token']).expression((eb) => eb.selectFrom('persons').select(['id', eb.val('2026-01-01T00:00:00.000Z').as('queued_at'), eb.val('t').as('token')])).execute());
+
   it('a replay in 3 worker threads writes the same rows as one without workers, and reports progress to the end', async () => {
     const replay = async (parallelReplay: ServicesOptions['parallelReplay']): Promise<{ rows: Record<string, unknown[]>; last: { done: number; total: number } | null }> => {
       const services = await open(db.location, { parallelReplay });
@@ -68,8 +80,15 @@ describe.each(DIALECTS)('full replay on %s: worker threads and the array read/wr
       }
       return { rows: await replayRowsAt(db.location), last };
     };
+    // The import queued everyone; a full replay takes each page's persons off the queue (one range
+    // delete per page), with pages computed here and in workers alike.
+    expect(await queued()).toBe(2500);
     const single = await replay({ workers: 0, minPersons: 0 });
+    expect(await queued()).toBe(0);
+    await requeueEveryone();
+    expect(await queued()).toBe(2500);
     const parallel = await replay({ workers: 3, minPersons: 0 });
+    expect(await queued()).toBe(0);
     expect(single.rows.journeys).toHaveLength(2500);
     expect(single.rows.transitions!.length).toBeGreaterThan(2500);
     expect(parallel.rows).toEqual(single.rows);

@@ -33,8 +33,9 @@ export interface ImportOptions {
 }
 
 /**
- * Lands every good row, chunk by chunk (each chunk one transaction), and keeps every bad
- * row with its file, row, field and reason. Re-running the same files changes nothing.
+ * Lands every good row, chunk by chunk (each chunk all or nothing: its own transaction, or with
+ * `bulk` a savepoint in one shared by several chunks), and keeps every bad row with its file,
+ * row, field and reason. Re-running the same files changes nothing.
  */
 export function importData(store: ImportStore, files: readonly ImportFile[], options: ImportOptions): Promise<ImportSummary> {
   if (!options.bulk) return importFiles(store, files, options);

@@ -74,7 +74,8 @@ export async function replayAll(
     let persons = 0;
     let transitions = 0;
     for await (const page of pages ?? preparedHere(store, ctx)) {
-      await store.writePreparedTimelines(replayVersion(ctx), page, { known: 'absent' });
+      // Pages are of consecutive persons in id order (here, and in each worker's id range).
+      await store.writePreparedTimelines(replayVersion(ctx), page, { known: 'absent', consecutive: true });
       persons += page.persons;
       transitions += page.transitions;
       onProgress?.({ done: persons, total });

@@ -26,7 +26,7 @@ import { inGroupedTransactions } from './grouped-import-store.js';
 import { restoreSuspendedIndexes, suspendIndexes } from './suspended-indexes.js';
 
 const CHUNK = 400;
-/** A short activity row of an export (id, person, type, time): files of N bytes hold at most about N / 40 activities. */
+/** An export row is rarely shorter than 40 bytes (id, person, type, time): files of N bytes hold at most about N / 40 rows. */
 const BYTES_PER_ACTIVITY_ROW = 40;
 const MIN_ACTIVITIES_FOR_FIRST_LOAD = 20_000;
 

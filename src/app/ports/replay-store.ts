@@ -56,11 +56,15 @@ export interface ReplayStore {
   ): Promise<void>;
   /** The rows writePreparedTimelines writes for these timelines: pure, no database access (a worker thread may call it). */
   prepareTimelines(timelines: readonly Timeline[]): PreparedTimelines;
-  /** writeTimelines for timelines prepared by prepareTimelines. */
+  /**
+   * writeTimelines for timelines prepared by prepareTimelines. `consecutive`: they are a page of
+   * a full replay, every person from the first id to the last in id order, so their queue
+   * entries (all of them, whatever their token) go in one range delete.
+   */
   writePreparedTimelines(
     modelVersion: string,
     prepared: PreparedTimelines,
-    options?: { readonly known: 'absent' | 'maybe'; readonly dequeue?: ReadonlyMap<string, string> },
+    options?: { readonly known: 'absent' | 'maybe'; readonly dequeue?: ReadonlyMap<string, string>; readonly consecutive?: boolean },
   ): Promise<void>;
   deleteTimelines(modelVersion: string): Promise<void>;
   /**
