@@ -1,4 +1,5 @@
 import type { PrecedencePolicy } from '../domain/precedence.js';
+import { readAhead } from './read-ahead.js';
 import type { Reject } from './ports/import-records.js';
 import type { ImportFile, ImportProgress } from './ports/import-source.js';
 import type { ImportStore } from './ports/import-store.js';
@@ -52,7 +53,7 @@ async function importFiles(store: ImportStore, files: readonly ImportFile[], opt
     for (const file of files) {
       let fileRows = 0;
       let fileRejected = 0;
-      for await (const chunk of file.chunks(options.onProgress)) {
+      for await (const chunk of readAhead(file.chunks(options.onProgress))) {
         const outcome = await store.applyBatch(chunk.batch, options.now(), options.precedence);
         const rejects = [...chunk.rejects, ...outcome.rejects];
         if (rejects.length > 0) {
