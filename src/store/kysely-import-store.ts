@@ -29,6 +29,11 @@ const CHUNK = 400;
 /** An export row is rarely shorter than 40 bytes (id, person, type, time): files of N bytes hold at most about N / 40 rows. */
 const BYTES_PER_ACTIVITY_ROW = 40;
 const MIN_ACTIVITIES_FOR_FIRST_LOAD = 20_000;
+/**
+ * The tables each batch looks persons up in, by external id and by email: their statistics must
+ * follow them as they grow (a source's identities planned as a handful get scanned in full per lookup).
+ */
+const READ_BACK_TABLES = ['identities', 'persons'];
 
 function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = [];
@@ -119,6 +124,8 @@ export class KyselyImportStore implements ImportStore {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly helpers: DialectHelpers,
+    /** See `ImportStore.concurrentBatches`: more than 1 only inside `bulk`. */
+    readonly concurrentBatches = 1,
   ) {}
 
   async startRun(id: string, files: readonly string[], at: string): Promise<void> {
@@ -157,13 +164,28 @@ export class KyselyImportStore implements ImportStore {
     return remergePersons(this.db, precedence, this.helpers.insertMany);
   }
 
-  applyBatch(batch: ImportBatch, at: string, precedence: PrecedencePolicy = DEFAULT_PRECEDENCE): Promise<BatchOutcome> {
-    return this.db.transaction().execute((trx) => this.applyBatchIn(trx, batch, at, precedence));
+  async applyBatch(batch: ImportBatch, at: string, precedence: PrecedencePolicy = DEFAULT_PRECEDENCE): Promise<BatchOutcome> {
+    const outcome = await this.db.transaction().execute((trx) => this.applyBatchIn(trx, batch, at, precedence));
+    await this.refreshStatistics(READ_BACK_TABLES);
+    return outcome;
+  }
+
+  /** The planner's statistics of these tables, brought up to date if they grew much (see `DialectHelpers.refreshStatistics`). */
+  private async refreshStatistics(tables: readonly string[]): Promise<void> {
+    const refresh = this.helpers.refreshStatistics;
+    // Statistics only speed queries up: an error here (another session's `analyze` holding the
+    // table, a connection lost) must not fail the batch that has landed.
+    if (refresh) await refresh(this.db, tables).catch(() => undefined);
   }
 
   async bulk<T>(work: (store: ImportStore) => Promise<T>, expected: { readonly bytes: number } = { bytes: 0 }): Promise<T> {
     const limits = this.helpers.bulkCommit;
-    if (!limits) return work(this);
+    if (!limits) {
+      const result = await work(new KyselyImportStore(this.db, this.helpers, this.helpers.bulkBatchesInFlight));
+      // What reads these tables next (the replay, the reports) is planned on statistics of their new size.
+      await this.refreshStatistics(['activities', ...READ_BACK_TABLES]);
+      return result;
+    }
     // A first load: the activities' person index is built once, by a sort, when the import ends
     // (a crash meanwhile loses nothing: the next open of the store builds it).
     const firstLoad = await this.moreActivitiesComing(expected.bytes);
@@ -208,7 +230,8 @@ export class KyselyImportStore implements ImportStore {
     const inserted = await this.insertActivities(trx, batch.activities, resolved, touched, rejects);
     // A fresh token on every (re-)queue: a worker replaying the person right now leaves this entry queued.
     const token = randomUUID();
-    await this.helpers.insertMany(trx, 'replay_queue', [...touched].map((person_id) => ({ person_id, queued_at: at, token })), { columns: ['person_id'], update: ['queued_at', 'token'] });
+    // In id order: batches in flight at once that queue the same persons lock their entries in the same order (no deadlock).
+    await this.helpers.insertMany(trx, 'replay_queue', [...touched].sort().map((person_id) => ({ person_id, queued_at: at, token })), { columns: ['person_id'], update: ['queued_at', 'token'] });
     return { rejects, touchedPersonIds: [...touched], activitiesInserted: inserted };
   }
 

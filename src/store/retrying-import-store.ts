@@ -16,5 +16,6 @@ export function retryingImportStore(inner: ImportStore): ImportStore {
       retryTransient(() => inner.applyBatch(batch, at, precedence)),
     applyPrecedence: (precedence) => inner.applyPrecedence(precedence),
     bulk: (work, expected) => inner.bulk((grouped) => work(retryingImportStore(grouped)), expected),
+    concurrentBatches: inner.concurrentBatches,
   };
 }

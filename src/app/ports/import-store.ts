@@ -35,4 +35,13 @@ export interface ImportStore {
    * an update: a first load may build some indexes once at the end instead of row by row.
    */
   bulk<T>(work: (store: ImportStore) => Promise<T>, expected?: { readonly bytes: number }): Promise<T>;
+  /**
+   * How many batches of activities alone (no persons, opportunities, accounts or campaigns) the
+   * caller may have in flight at once (default 1). Such batches only read persons landed before
+   * them, so they do not depend on each other; a batch with anything else waits for every batch
+   * before it, and every batch after it waits for it. More than one where the database works in
+   * its own processes (PostgreSQL, inside `bulk`): the next batch is prepared, sent and inserted
+   * while the previous one is being inserted.
+   */
+  readonly concurrentBatches?: number;
 }

@@ -32,6 +32,11 @@ export interface DialectHelpers {
    * WAL flush, and long transactions would hold other servers' ingests up on row locks).
    */
   readonly bulkCommit: { readonly rows: number; readonly ms: number } | null;
+  /**
+   * How many independent batches of a bulk import may be in flight at once, each on its own
+   * connection (`ImportStore.concurrentBatches`): 1 where one connection writes at a time (SQLite).
+   */
+  readonly bulkBatchesInFlight: number;
   /** Bulk insert (or upsert) inside the given transaction, the fastest way this database allows. */
   readonly insertMany: InsertMany;
   /** Plain inserts of rows as value arrays (no conflict handling), the fastest way this database allows. */
@@ -49,4 +54,13 @@ export interface DialectHelpers {
    */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any table of our schema
   suspendableIndexes(db: Kysely<any>, table: string): Promise<{ name: string; definition: string }[]>;
+  /**
+   * Brings the planner's statistics of these tables up to date where they grew much since they
+   * were last gathered (by a fifth; an empty table after 80 KiB); null where the planner keeps
+   * none that go stale (SQLite without `analyze` prefers the indexes). An import reads back the
+   * tables it grows (identities, persons): planned on the statistics of an empty table, each
+   * lookup scanned every identity of the source (docs/performance.md, fifth round).
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any table of our schema
+  readonly refreshStatistics: ((db: Kysely<any>, tables: readonly string[]) => Promise<void>) | null;
 }

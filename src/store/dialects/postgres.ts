@@ -3,6 +3,7 @@ import { PostgresDialect, sql } from 'kysely';
 import type { DialectHelpers } from './dialect-helpers.js';
 import { postgresInsertArrays } from './postgres-insert-arrays.js';
 import { postgresInsertMany } from './postgres-insert-many.js';
+import { refreshPostgresStatistics } from './postgres-statistics.js';
 
 // bigint (int8) and numeric come back as strings by default; our amounts fit in a double.
 pg.types.setTypeParser(20, (v) => Number(v));
@@ -22,6 +23,9 @@ export const postgresHelpers: DialectHelpers = {
   scanned: (expression) => expression,
   skipLocked: (query) => query.forUpdate().skipLocked() as typeof query,
   bulkCommit: null,
+  // The server works in its own processes: while one batch is inserted, the next is prepared and sent.
+  bulkBatchesInFlight: 2,
+  refreshStatistics: (db, tables) => refreshPostgresStatistics(db, tables),
   insertMany: postgresInsertMany(),
   insertArrays: postgresInsertArrays(),
   // pg builds an object per row either way behind Kysely's driver; the values keep select order.

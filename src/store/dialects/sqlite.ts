@@ -21,6 +21,8 @@ export const sqliteHelpers = (raw: SqliteDatabase.Database): DialectHelpers => (
   // index positions, 20,000-row batches wrote the same pages again and again (a quarter of a
   // 100 k import). Other processes' writers wait meanwhile, so a transaction is held 2 s at most.
   bulkCommit: { rows: 200_000, ms: 2_000 },
+  refreshStatistics: null,
+  bulkBatchesInFlight: 1,
   insertMany: sqliteInsertMany(raw),
   insertArrays: sqliteInsertArrays(raw),
   selectArrays: sqliteSelectArrays(raw),
