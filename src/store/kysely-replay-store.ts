@@ -69,7 +69,13 @@ async function dequeue(db: Kysely<Database>, ids: readonly string[], tokens: Rea
     .execute();
 }
 
+/** A full replay's page cache (SQLite): its writes go in key order; the reads are the workers'. */
+const BULK_REWRITE_CACHE_MIB = 64;
+
 export class KyselyReplayStore implements ReplayStore {
+  /** Puts the page cache back when a bulk rewrite ends. */
+  private restorePageCache: (() => Promise<void>) | null = null;
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly helpers: DialectHelpers,
@@ -199,10 +205,17 @@ export class KyselyReplayStore implements ReplayStore {
 
   async startBulkRewrite(): Promise<void> {
     await suspendIndexes(this.db, this.helpers, 'journeys');
+    this.restorePageCache ??= (await this.helpers.narrowPageCache?.(BULK_REWRITE_CACHE_MIB)) ?? null;
   }
 
   async finishBulkRewrite(): Promise<void> {
-    await restoreSuspendedIndexes(this.db);
+    const restore = this.restorePageCache;
+    this.restorePageCache = null;
+    try {
+      await restoreSuspendedIndexes(this.db);
+    } finally {
+      await restore?.();
+    }
   }
 
   async deleteTimelines(modelVersion: string): Promise<void> {

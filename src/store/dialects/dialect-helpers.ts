@@ -63,4 +63,11 @@ export interface DialectHelpers {
    */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any table of our schema
   readonly refreshStatistics: ((db: Kysely<any>, tables: readonly string[]) => Promise<void>) | null;
+  /**
+   * Shrinks this connection's page cache to at most `mib` MiB (releasing the pages cached beyond)
+   * and returns what puts the former size back; null where the database's memory is not this
+   * process's (PostgreSQL). A full replay writes every timeline in key order, which needs few
+   * cached pages: SQLite's 256 MiB, filled by an import before it, were a quarter of its peak.
+   */
+  readonly narrowPageCache: ((mib: number) => Promise<() => Promise<void>>) | null;
 }

@@ -33,6 +33,8 @@ export const postgresHelpers: DialectHelpers = {
   // Dropping an index takes a lock that stops every other server's reads of the table until the
   // transaction ends: with several servers on one database, a full replay keeps its indexes.
   suspendableIndexes: async () => [],
+  // The server manages its own memory (shared_buffers), outside this process.
+  narrowPageCache: null,
 };
 
 export function createPostgresDialect(url: string): { dialect: PostgresDialect; pool: pg.Pool } {

@@ -29,6 +29,16 @@ export const sqliteHelpers = (raw: SqliteDatabase.Database): DialectHelpers => (
   // Secondary indexes only: those SQLite makes for constraints have no statement and stay.
   suspendableIndexes: async (db, table) =>
     (await sql<{ name: string; definition: string }>`select name, sql as definition from sqlite_master where type = 'index' and tbl_name = ${table} and sql is not null order by name`.execute(db)).rows,
+  narrowPageCache: async (mib) => {
+    const before = Number(raw.pragma('cache_size', { simple: true }));
+    if (before < 0 && -before <= mib * 1024) return async () => undefined;
+    raw.pragma(`cache_size = -${Math.round(mib * 1024)}`);
+    // Lets go of the pages cached beyond the new size now (an import before may have filled them all).
+    raw.pragma('shrink_memory');
+    return async () => {
+      raw.pragma(`cache_size = ${before}`);
+    };
+  },
 });
 
 /**
