@@ -4,26 +4,11 @@
  * the bench process itself also holds the data generator's connection and cache.
  * Usage: node dist/bench/backtest-process.js DB MODEL_FILE AT
  */
-import { openServices } from '../main/services.js';
+import { printTimedInOwnProcess } from './own-process.js';
 
 const [location, modelFile, at] = process.argv.slice(2);
 if (!location || !modelFile || !at) throw new Error('usage: backtest-process DB MODEL_FILE AT');
-const services = await openServices(location);
-try {
-  const t = performance.now();
-  const c = process.cpuUsage();
+await printTimedInOwnProcess(location, async (services) => {
   const r = await services.backtestModel(modelFile, { from: null, to: null, at: new Date(at) });
-  const u = process.cpuUsage(c);
-  process.stdout.write(
-    `${JSON.stringify({
-      qualified: r.qualified,
-      recall: r.recall,
-      auc: r.auc,
-      seconds: (performance.now() - t) / 1000,
-      cpuSeconds: (u.user + u.system) / 1e6,
-      rssMiB: process.resourceUsage().maxRSS / 1024,
-    })}\n`,
-  );
-} finally {
-  await services.close();
-}
+  return { qualified: r.qualified, recall: r.recall, auc: r.auc };
+});

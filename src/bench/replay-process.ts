@@ -4,25 +4,11 @@
  * as a user's `tandem replay` runs, not after an import and its floor in the bench process.
  * Usage: node dist/bench/replay-process.js DB
  */
-import { openServices } from '../main/services.js';
+import { printTimedInOwnProcess } from './own-process.js';
 
 const [location] = process.argv.slice(2);
 if (!location) throw new Error('usage: replay-process DB');
-const services = await openServices(location);
-try {
-  const t = performance.now();
-  const c = process.cpuUsage();
+await printTimedInOwnProcess(location, async (services) => {
   const r = await services.replay(null);
-  const u = process.cpuUsage(c);
-  process.stdout.write(
-    `${JSON.stringify({
-      persons: r.persons,
-      transitions: r.transitions,
-      seconds: (performance.now() - t) / 1000,
-      cpuSeconds: (u.user + u.system) / 1e6,
-      rssMiB: process.resourceUsage().maxRSS / 1024,
-    })}\n`,
-  );
-} finally {
-  await services.close();
-}
+  return { persons: r.persons, transitions: r.transitions };
+});
