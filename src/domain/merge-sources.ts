@@ -41,6 +41,7 @@ function candidates(records: readonly SourceRecord[], read: (r: SourceRecord) =>
  * normalised email (an address held by another person is not theirs to show).
  */
 export function mergeSources(policy: PrecedencePolicy, records: readonly SourceRecord[], emailNorm: string | null): MergedValues {
+  if (records.length === 1) return fromOneRecord(records[0]!, emailNorm);
   const fields = {} as Record<MergedPersonField, AttributeValue>;
   const provenance: Record<string, Provenance> = {};
   for (const field of MERGED_PERSON_FIELDS) {
@@ -57,6 +58,32 @@ export function mergeSources(policy: PrecedencePolicy, records: readonly SourceR
     if (!winner) continue;
     attributes[key] = winner.value;
     provenance[`attributes.${key}`] = { source: winner.record.source, recordKey: winner.record.recordKey };
+  }
+  return { fields, attributes, provenance };
+}
+
+const present = (v: AttributeValue | undefined): v is AttributeValue => v !== null && v !== undefined && v !== '';
+
+/**
+ * `mergeSources` of a person with one record (most persons, and every new one): each of its
+ * non-empty values wins, whatever the policy; only the email check applies.
+ */
+function fromOneRecord(record: SourceRecord, emailNorm: string | null): MergedValues {
+  const fields = {} as Record<MergedPersonField, AttributeValue>;
+  const provenance: Record<string, Provenance> = {};
+  const from: Provenance = { source: record.source, recordKey: record.recordKey };
+  for (const field of MERGED_PERSON_FIELDS) {
+    const value = record.fields[field];
+    const wins = present(value) && (field !== 'email' || emailNorm === null || normaliseEmail(String(value)) === emailNorm);
+    fields[field] = wins ? value : null;
+    if (wins) provenance[field] = from;
+  }
+  const attributes: Record<string, AttributeValue> = {};
+  for (const key of Object.keys(record.attributes).sort()) {
+    const value = record.attributes[key];
+    if (!present(value)) continue;
+    attributes[key] = value;
+    provenance[`attributes.${key}`] = from;
   }
   return { fields, attributes, provenance };
 }

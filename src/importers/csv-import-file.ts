@@ -4,7 +4,7 @@ import type { ImportChunk, ImportFile, ImportProgress } from '../app/ports/impor
 import { compileMapping } from './compiled-mapping.js';
 import { RowError } from './convert-value.js';
 import type { NamedMapping } from './load-mapping.js';
-import { mapRow } from './map-row.js';
+import { mapActivityRow, mapRow } from './map-row.js';
 import { openCsv } from './read-csv.js';
 import { salvagePersonRow } from './salvage-person-row.js';
 import type { CsvFile, CsvItem, Encoding } from './read-csv.js';
@@ -22,6 +22,7 @@ function newBatch(): MutableBatch {
 export function csvImportFile(csv: CsvFile, named: NamedMapping): ImportFile {
   const compiled = compileMapping(named.mapping, csv.path, csv.header);
   const display = basename(csv.path);
+  const activitiesOnly = named.mapping.entity === 'activities';
   /** One row into the batch, or into the rejects with its field and reason. */
   const take = (item: CsvItem, batch: MutableBatch, rejects: Reject[]): void => {
     if (item.kind === 'bad') {
@@ -29,6 +30,10 @@ export function csvImportFile(csv: CsvFile, named: NamedMapping): ImportFile {
       return;
     }
     try {
+      if (activitiesOnly) {
+        batch.activities.push(mapActivityRow(compiled, item.values, { file: display, row: item.row }));
+        return;
+      }
       const mapped = mapRow(compiled, item.values, { file: display, row: item.row });
       batch.accounts.push(...mapped.accounts);
       batch.persons.push(...mapped.persons);

@@ -148,8 +148,11 @@ function mapPerson(r: RowReader, origin: Origin): MappedRow {
   return out;
 }
 
-function mapActivity(r: RowReader, origin: Origin): MappedRow {
-  const out = empty();
+/** The fields an activity keeps among its properties, when the mapping maps them. */
+const PROPERTY_FIELDS = ['url', 'contentId', 'campaign', 'channel', 'subject', 'outcome'] as const;
+const mappedProperties = new WeakMap<CompiledMapping, readonly string[]>();
+
+function mapActivity(r: RowReader, origin: Origin): ActivityRecord {
   const type = r.text('type');
   if (type === null) throw new RowError('type', 'the activity type is empty');
   if (!isActivityType(type)) throw new RowError('type', `"${type}" is not an activity type; map it in the mapping's type.map`);
@@ -157,12 +160,15 @@ function mapActivity(r: RowReader, origin: Origin): MappedRow {
   if (!occurredAt) throw new RowError('occurredAt', 'the activity has no date');
   const person = r.personRef();
   if (!person) throw new RowError('personExternalId', 'the activity names no person (id or email)');
-  const properties: Record<string, string> = {};
-  for (const f of ['url', 'contentId', 'campaign', 'channel', 'subject', 'outcome']) {
+  let fields = mappedProperties.get(r.m);
+  if (!fields) mappedProperties.set(r.m, (fields = PROPERTY_FIELDS.filter((f) => r.m.mapping.fields[f] !== undefined)));
+  // The unmapped columns, then the property fields (which win over a column of the same name).
+  const properties = r.m.attributes(r.values);
+  for (const f of fields) {
     const v = r.text(f);
     if (v !== null) properties[f] = v;
   }
-  out.activities.push({
+  return {
     origin,
     system: r.m.mapping.system,
     externalId: r.text('externalId') ?? `row:${rowHash(r.values)}`,
@@ -171,9 +177,8 @@ function mapActivity(r: RowReader, origin: Origin): MappedRow {
     occurredAt,
     actor: r.text('actor'),
     stage: type === 'stage_change' ? r.stage('stage') : null,
-    properties: { ...r.m.attributes(r.values), ...properties },
-  });
-  return out;
+    properties,
+  };
 }
 
 function statusOf(r: RowReader): OpportunityStatus {
@@ -242,6 +247,11 @@ function mapCampaign(r: RowReader, origin: Origin): CampaignRecord {
   };
 }
 
+/** Maps one row of an activities file (the bulk of most imports: no wrapper per row). Throws RowError (field + reason) for a bad row. */
+export function mapActivityRow(m: CompiledMapping, values: readonly string[], origin: Origin): ActivityRecord {
+  return mapActivity(new RowReader(m, values, origin.row), origin);
+}
+
 /** Maps one row by its mapping's entity. Throws RowError (field + reason) for a bad row. */
 export function mapRow(m: CompiledMapping, values: readonly string[], origin: Origin): MappedRow {
   const r = new RowReader(m, values, origin.row);
@@ -249,7 +259,7 @@ export function mapRow(m: CompiledMapping, values: readonly string[], origin: Or
     case 'persons':
       return mapPerson(r, origin);
     case 'activities':
-      return mapActivity(r, origin);
+      return { ...empty(), activities: [mapActivity(r, origin)] };
     case 'opportunities':
       return mapOpportunity(r, origin);
     case 'accounts':

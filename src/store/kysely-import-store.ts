@@ -21,6 +21,7 @@ import { recordRejectedPersonRows } from './rejected-person-rows.js';
 import { remergePersons } from './remerge-persons.js';
 import type { LandedPerson } from './person-sources.js';
 import type { Database, PersonsTable } from './schema.js';
+import { ResolvedRefs } from './resolved-refs.js';
 import { upsertCampaigns } from './upsert-campaigns.js';
 import { inGroupedTransactions } from './grouped-import-store.js';
 import { restoreSuspendedIndexes, suspendIndexes } from './suspended-indexes.js';
@@ -41,20 +42,16 @@ function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   return out;
 }
 
-function refKey(ref: PersonRef): string {
-  return ref.kind === 'external' ? `x\u0000${ref.source}\u0000${ref.externalId}` : `e\u0000${normaliseEmail(ref.email) ?? ''}`;
-}
-
 function accountId(domain: string): string {
   return stableId('acc', domain);
 }
 
 /** Resolves person references to ids: by the source's own id first, then by normalised email. */
-async function lookupRefs(trx: Transaction<Database>, refs: readonly PersonRef[], into: Map<string, string>): Promise<void> {
+async function lookupRefs(trx: Transaction<Database>, refs: readonly PersonRef[], into: ResolvedRefs): Promise<void> {
   const bySource = new Map<string, string[]>();
   const emails: string[] = [];
   for (const ref of refs) {
-    if (into.has(refKey(ref))) continue;
+    if (into.has(ref)) continue;
     if (ref.kind === 'external') {
       // Appended in place: copying the list per reference made a batch quadratic in its size.
       const ids = bySource.get(ref.source);
@@ -74,12 +71,12 @@ async function lookupRefs(trx: Transaction<Database>, refs: readonly PersonRef[]
         .where('source', '=', source)
         .where('external_id', 'in', part)
         .execute();
-      for (const r of rows) into.set(refKey({ kind: 'external', source, externalId: r.external_id }), r.person_id);
+      for (const r of rows) into.setExternal(source, r.external_id, r.person_id);
     }
   }
   for (const part of chunks([...new Set(emails)])) {
     const rows = await trx.selectFrom('persons').select(['id', 'email_norm']).where('email_norm', 'in', part).execute();
-    for (const r of rows) if (r.email_norm) into.set(refKey({ kind: 'email', email: r.email_norm }), r.id);
+    for (const r of rows) if (r.email_norm) into.setEmail(r.email_norm, r.id);
   }
 }
 
@@ -219,7 +216,7 @@ export class KyselyImportStore implements ImportStore {
     const touched = new Set<string>();
     await this.upsertAccounts(trx, batch);
     await upsertCampaigns(trx, batch.campaigns ?? []);
-    const resolved = new Map<string, string>();
+    const resolved = new ResolvedRefs();
     await this.upsertPersons(trx, batch.persons, resolved, touched, at, precedence);
     await lookupRefs(
       trx,
@@ -253,7 +250,7 @@ export class KyselyImportStore implements ImportStore {
   private async upsertPersons(
     trx: Transaction<Database>,
     persons: readonly PersonRecord[],
-    resolved: Map<string, string>,
+    resolved: ResolvedRefs,
     touched: Set<string>,
     at: string,
     precedence: PrecedencePolicy,
@@ -266,7 +263,7 @@ export class KyselyImportStore implements ImportStore {
       return refs;
     };
     await lookupRefs(trx, persons.flatMap(refsOf), resolved);
-    const existingIds = [...new Set(persons.flatMap((p) => refsOf(p).map((r) => resolved.get(refKey(r)))).filter((x): x is string => !!x))];
+    const existingIds = [...new Set(persons.flatMap((p) => refsOf(p).map((r) => resolved.get(r))).filter((x): x is string => !!x))];
     const existing = new Map<string, PersonsTable>();
     for (const part of chunks(existingIds)) {
       for (const row of await trx.selectFrom('persons').selectAll().where('id', 'in', part).execute()) existing.set(row.id, row);
@@ -278,8 +275,8 @@ export class KyselyImportStore implements ImportStore {
     const landed: LandedPerson[] = [];
     for (const rec of persons) {
       const refs = refsOf(rec);
-      const hit = refs.find((r) => resolved.has(refKey(r)));
-      const known = hit ? resolved.get(refKey(hit)) : undefined;
+      const hit = refs.find((r) => resolved.has(r));
+      const known = hit ? resolved.get(hit) : undefined;
       const id = known ?? (rec.externalId ? stableId('p', rec.system, rec.externalId) : stableId('p', 'email', normaliseEmail(rec.fields.email) ?? `${rec.origin.file}:${rec.origin.row}`));
       const email = normaliseEmail(rec.fields.email);
       // An email already held by another person stays with them; the two are reported, not silently merged.
@@ -287,7 +284,7 @@ export class KyselyImportStore implements ImportStore {
       const row = mergePerson(id, merged.get(id) ?? existing.get(id), rec, emailFree, at);
       merged.set(id, row);
       if (row.email_norm) emailOwner.set(row.email_norm, id);
-      for (const r of refs) resolved.set(refKey(r), id);
+      for (const r of refs) resolved.set(r, id);
       if (rec.externalId) identities.set(`${rec.system}\u0000${rec.externalId}`, { source: rec.system, external_id: rec.externalId, person_id: id });
       touched.add(id);
       landed.push({ record: rec, personId: id, matchedBy: hit ? (hit.kind === 'external' ? 'externalId' : 'email') : 'new' });
@@ -301,12 +298,12 @@ export class KyselyImportStore implements ImportStore {
   private async upsertOpportunities(
     trx: Transaction<Database>,
     opportunities: readonly OpportunityRecord[],
-    resolved: Map<string, string>,
+    resolved: ResolvedRefs,
     touched: Set<string>,
   ): Promise<void> {
     const rows = new Map<string, Database['opportunities']>();
     for (const o of opportunities) {
-      const personId = o.person ? (resolved.get(refKey(o.person)) ?? null) : null;
+      const personId = o.person ? (resolved.get(o.person) ?? null) : null;
       if (personId) touched.add(personId);
       const domain = normaliseDomain(o.accountDomain);
       const unresolved: Attributes = o.person && !personId ? { person_ref: o.person.kind === 'external' ? o.person.externalId : o.person.email } : {};
@@ -337,14 +334,14 @@ export class KyselyImportStore implements ImportStore {
   private async insertActivities(
     trx: Transaction<Database>,
     activities: readonly ActivityRecord[],
-    resolved: Map<string, string>,
+    resolved: ResolvedRefs,
     touched: Set<string>,
     rejects: Reject[],
   ): Promise<number> {
     // The last row of each (system, id) in the batch; keyed by system, then id: no key string built per row.
     const bySystem = new Map<string, Map<string, Database['activities']>>();
     for (const a of activities) {
-      const personId = resolved.get(refKey(a.person));
+      const personId = resolved.get(a.person);
       if (!personId) {
         const ref = a.person.kind === 'external' ? `${a.person.source} id ${a.person.externalId}` : `email ${a.person.email}`;
         rejects.push({ file: a.origin.file, row: a.origin.row, field: null, reason: `no person with ${ref}: import the persons file first or in the same run`, raw: null });

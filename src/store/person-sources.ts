@@ -61,11 +61,13 @@ export async function mergeBySourcePrecedence(
   const incoming = new Map<string, PersonSourcesTable>();
   for (const l of landed) {
     const row = toRow(l, at);
-    const first = incoming.get(key(row));
-    incoming.set(key(row), first ? { ...combine(first, row), matched_by: first.matched_by } : row);
+    const k = key(row);
+    const first = incoming.get(k);
+    incoming.set(k, first ? { ...combine(first, row), matched_by: first.matched_by } : row);
   }
-  const stored = await load(trx, [...incoming.values()].filter((r) => known.has(r.person_id!)), [...persons.keys()].filter((id) => known.has(id)));
+  const stored = known.size === 0 ? [] : await load(trx, [...incoming.values()].filter((r) => known.has(r.person_id!)), [...persons.keys()].filter((id) => known.has(id)));
   const existing = new Map(stored.map((r) => [key(r), r]));
+  // Every person_sources row object here is this function's own (built above, or read for it): updated in place.
   const current = new Map(existing);
   const changed = new Set<string>();
   for (const [k, next] of incoming) {
@@ -74,15 +76,23 @@ export async function mergeBySourcePrecedence(
     const row = landedBefore ? combine(old, next) : next;
     if (landedBefore && SAME_VALUES.every((c) => old[c] === row[c])) continue;
     // A record that had already landed keeps how it first found its person.
-    current.set(k, { ...row, matched_by: landedBefore ? old.matched_by : row.matched_by, supplies: old?.supplies ?? '[]' });
+    row.matched_by = landedBefore ? old.matched_by : row.matched_by;
+    row.supplies = old?.supplies ?? '[]';
+    current.set(k, row);
     changed.add(k);
   }
-  const byPerson = new Map<string, PersonSourcesTable[]>();
-  for (const r of current.values()) if (r.person_id !== null && persons.has(r.person_id)) byPerson.set(r.person_id, [...(byPerson.get(r.person_id) ?? []), r]);
+  const byPerson = new Map<string, [string, PersonSourcesTable][]>();
+  for (const [k, r] of current) {
+    if (r.person_id === null || !persons.has(r.person_id)) continue;
+    const rows = byPerson.get(r.person_id);
+    if (rows) rows.push([k, r]);
+    else byPerson.set(r.person_id, [[k, r]]);
+  }
+  const text = (v: AttributeValue): string | null => (v === null ? null : String(v));
   for (const [personId, rows] of byPerson) {
     const person = persons.get(personId)!;
-    const m = mergeSources(policy, rows.map(asSource), person.email_norm);
-    const text = (v: AttributeValue): string | null => (v === null ? null : String(v));
+    const m = mergeSources(policy, rows.map(([, r]) => asSource(r)), person.email_norm);
+    // A new object: callers compare the map's values with the rows they put in (remerge-persons.ts).
     persons.set(personId, {
       ...person,
       email: text(m.fields.email) ?? person.email,
@@ -101,17 +111,18 @@ export async function mergeBySourcePrecedence(
     const supplies = new Map<string, string[]>();
     for (const [field, p] of Object.entries(m.provenance)) {
       const k = key({ source: p.source, record_key: p.recordKey });
-      supplies.set(k, [...(supplies.get(k) ?? []), field]);
+      const list = supplies.get(k);
+      if (list) list.push(field);
+      else supplies.set(k, [field]);
     }
-    for (const r of rows) {
-      const next = JSON.stringify((supplies.get(key(r)) ?? []).sort());
+    for (const [k, r] of rows) {
+      const next = JSON.stringify((supplies.get(k) ?? []).sort());
       if (next !== r.supplies) {
-        current.set(key(r), { ...r, supplies: next });
-        changed.add(key(r));
+        r.supplies = next;
+        changed.add(k);
       }
     }
   }
   const writes = [...changed].map((k) => current.get(k)!);
   await insertMany(trx, 'person_sources', writes, { columns: ['source', 'record_key'], update: UPDATED_COLUMNS });
 }
-
