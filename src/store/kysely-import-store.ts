@@ -256,16 +256,24 @@ export class KyselyImportStore implements ImportStore {
     precedence: PrecedencePolicy,
   ): Promise<void> {
     if (persons.length === 0) return;
-    const refsOf = (p: PersonRecord): PersonRef[] => {
+    // Each record's normalised email and references, worked out once.
+    const prepared = persons.map((rec) => {
+      const email = normaliseEmail(rec.fields.email);
       const refs: PersonRef[] = [];
-      if (p.externalId) refs.push({ kind: 'external', source: p.system, externalId: p.externalId });
-      if (normaliseEmail(p.fields.email)) refs.push({ kind: 'email', email: p.fields.email! });
-      return refs;
-    };
-    await lookupRefs(trx, persons.flatMap(refsOf), resolved);
-    const existingIds = [...new Set(persons.flatMap((p) => refsOf(p).map((r) => resolved.get(r))).filter((x): x is string => !!x))];
+      if (rec.externalId) refs.push({ kind: 'external', source: rec.system, externalId: rec.externalId });
+      if (email) refs.push({ kind: 'email', email: rec.fields.email! });
+      return { rec, email, refs };
+    });
+    await lookupRefs(trx, prepared.flatMap((p) => p.refs), resolved);
+    const existingIds = new Set<string>();
+    for (const p of prepared) {
+      for (const r of p.refs) {
+        const id = resolved.get(r);
+        if (id) existingIds.add(id);
+      }
+    }
     const existing = new Map<string, PersonsTable>();
-    for (const part of chunks(existingIds)) {
+    for (const part of chunks([...existingIds])) {
       for (const row of await trx.selectFrom('persons').selectAll().where('id', 'in', part).execute()) existing.set(row.id, row);
     }
     const emailOwner = new Map<string, string>();
@@ -273,12 +281,10 @@ export class KyselyImportStore implements ImportStore {
     const merged = new Map<string, PersonsTable>();
     const identities = new Map<string, { source: string; external_id: string; person_id: string }>();
     const landed: LandedPerson[] = [];
-    for (const rec of persons) {
-      const refs = refsOf(rec);
+    for (const { rec, email, refs } of prepared) {
       const hit = refs.find((r) => resolved.has(r));
       const known = hit ? resolved.get(hit) : undefined;
-      const id = known ?? (rec.externalId ? stableId('p', rec.system, rec.externalId) : stableId('p', 'email', normaliseEmail(rec.fields.email) ?? `${rec.origin.file}:${rec.origin.row}`));
-      const email = normaliseEmail(rec.fields.email);
+      const id = known ?? (rec.externalId ? stableId('p', rec.system, rec.externalId) : stableId('p', 'email', email ?? `${rec.origin.file}:${rec.origin.row}`));
       // An email already held by another person stays with them; the two are reported, not silently merged.
       const emailFree = !email || (emailOwner.get(email) ?? id) === id;
       const row = mergePerson(id, merged.get(id) ?? existing.get(id), rec, emailFree, at);
