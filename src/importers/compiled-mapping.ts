@@ -21,6 +21,8 @@ export interface CompiledMapping {
   /** A named column's cell (blank → null), for columns a mapping names outside `fields`. */
   column(values: readonly string[], name: string): string | null;
   attributes(values: readonly string[]): Record<string, AttributeValue>;
+  /** How many columns `attributes` reads (0: it always returns an empty object). */
+  readonly attributeColumns: number;
 }
 
 type FieldReader = (values: readonly string[], row: number) => Scalar;
@@ -110,6 +112,7 @@ export function compileMapping(mapping: Mapping, file: string, header: readonly 
       const reader = readers.get(field);
       return reader ? reader(values, row) : null;
     },
+    attributeColumns: attributes.length,
     attributes(values) {
       const out: Record<string, AttributeValue> = {};
       for (const c of attributes) {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { isActivityType } from '../domain/activity-type.js';
-import type { OpportunityStatus } from '../domain/entities.js';
+import type { AttributeValue, OpportunityStatus } from '../domain/entities.js';
 import { normaliseEmail } from '../domain/normalise.js';
 import { isStage } from '../domain/stage.js';
 import { isCreditTeam } from '../domain/touch.js';
@@ -151,6 +151,8 @@ function mapPerson(r: RowReader, origin: Origin): MappedRow {
 /** The fields an activity keeps among its properties, when the mapping maps them. */
 const PROPERTY_FIELDS = ['url', 'contentId', 'campaign', 'channel', 'subject', 'outcome'] as const;
 const mappedProperties = new WeakMap<CompiledMapping, readonly string[]>();
+/** Most activity exports carry nothing beyond the mapped fields: one shared, frozen empty object for all their rows. */
+const NO_PROPERTIES: Record<string, AttributeValue> = Object.freeze({});
 
 function mapActivity(r: RowReader, origin: Origin): ActivityRecord {
   const type = r.text('type');
@@ -163,7 +165,7 @@ function mapActivity(r: RowReader, origin: Origin): ActivityRecord {
   let fields = mappedProperties.get(r.m);
   if (!fields) mappedProperties.set(r.m, (fields = PROPERTY_FIELDS.filter((f) => r.m.mapping.fields[f] !== undefined)));
   // The unmapped columns, then the property fields (which win over a column of the same name).
-  const properties = r.m.attributes(r.values);
+  const properties = fields.length === 0 && r.m.attributeColumns === 0 ? NO_PROPERTIES : r.m.attributes(r.values);
   for (const f of fields) {
     const v = r.text(f);
     if (v !== null) properties[f] = v;

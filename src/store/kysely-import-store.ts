@@ -344,8 +344,9 @@ export class KyselyImportStore implements ImportStore {
     touched: Set<string>,
     rejects: Reject[],
   ): Promise<number> {
-    // The last row of each (system, id) in the batch; keyed by system, then id: no key string built per row.
-    const bySystem = new Map<string, Map<string, Database['activities']>>();
+    // The last row of each (system, id) in the batch, where its first stood; positions keyed by system, then id: no key string built per row.
+    const rows: Database['activities'][] = [];
+    const at = new Map<string, Map<string, number>>();
     for (const a of activities) {
       const personId = resolved.get(a.person);
       if (!personId) {
@@ -353,9 +354,9 @@ export class KyselyImportStore implements ImportStore {
         rejects.push({ file: a.origin.file, row: a.origin.row, field: null, reason: `no person with ${ref}: import the persons file first or in the same run`, raw: null });
         continue;
       }
-      let rows = bySystem.get(a.system);
-      if (!rows) bySystem.set(a.system, (rows = new Map()));
-      rows.set(a.externalId, {
+      let positions = at.get(a.system);
+      if (!positions) at.set(a.system, (positions = new Map()));
+      const row = {
         id: stableId('a', a.system, a.externalId),
         person_id: personId,
         source: a.system,
@@ -365,9 +366,13 @@ export class KyselyImportStore implements ImportStore {
         actor: a.actor,
         stage: a.stage,
         properties: writeJson(a.properties),
-      });
+      };
+      const seen = positions.get(a.externalId);
+      if (seen === undefined) {
+        positions.set(a.externalId, rows.length);
+        rows.push(row);
+      } else rows[seen] = row;
     }
-    const rows = [...bySystem.values()].flatMap((m) => [...m.values()]);
     const inserted = await this.helpers.insertMany(trx, 'activities', rows, { columns: ['source', 'external_id'] });
     // Only persons whose activities changed need replaying.
     if (inserted > 0) for (const r of rows) touched.add(r.person_id);
