@@ -5,7 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { TandemError } from '../src/domain/errors.js';
-import { DIALECTS } from './dialects.js';
+import { openServices } from '../src/main/services.js';
+import { openStore } from '../src/store/open-store.js';
+import { DIALECTS, freshDatabase } from './dialects.js';
 import { readImport, tempFile, tempMapping } from './read-import.js';
 import { withServices } from './with-services.js';
 
@@ -244,5 +246,43 @@ describe.each(DIALECTS)('Unicode-normalised dedup on %s', (dialect) => {
     expect(byCity.groups!.map((g) => g.key).sort()).toEqual([nfc('القاهرة'), nfc('Zürich')].sort());
     const bySource = await services().funnelReport({ from: null, to: null, by: 'source', at });
     expect(bySource.groups!.find((g) => g.key === nfc('معرض'))!.stages[0]!.reached).toBe(1);
+  });
+});
+
+describe.each(DIALECTS)('an activity listed twice in one file on %s', (dialect) => {
+  it('lands once, with the values of its last row (properties and Arabic text intact); a re-run lands nothing', async () => {
+    const db = await freshDatabase(dialect);
+    const services = await openServices(db.location);
+    try {
+      const people = tempFile(`twice-persons-${dialect}.csv`, 'id,email,first_name\np1,a@example.com,مريم\np2,b@example.com,Zoë\n');
+      const activities = tempFile(
+        `twice-activities-${dialect}.csv`,
+        [
+          'id,person_id,type,occurred_at,subject',
+          'a1,p1,email_open,2024-01-01T10:00:00Z,أهلاً',
+          'a2,p2,page_view,2024-01-02T10:00:00Z,',
+          'a1,p1,email_click,2024-01-03T10:00:00Z,عرض خاص',
+        ].join('\n'),
+      );
+      await services.importFiles({ paths: [people], preset: 'generic-persons', replay: false });
+      const first = await services.importFiles({ paths: [activities], preset: 'generic-activities', replay: false, bulk: true });
+      expect(first.rejected).toBe(0);
+      expect(first.activitiesInserted).toBe(2);
+      const store = await openStore(db.location);
+      try {
+        const rows = await store.db.selectFrom('activities').select(['external_id', 'type', 'occurred_at', 'properties']).where('source', '=', 'generic').orderBy('external_id').execute();
+        expect(rows.map((r) => [r.external_id, r.type, r.occurred_at, JSON.parse(r.properties)])).toEqual([
+          ['a1', 'email_click', '2024-01-03T10:00:00.000Z', { subject: 'عرض خاص' }],
+          ['a2', 'page_view', '2024-01-02T10:00:00.000Z', {}],
+        ]);
+      } finally {
+        await store.close();
+      }
+      const again = await services.importFiles({ paths: [activities], preset: 'generic-activities', replay: false, bulk: true });
+      expect(again.activitiesInserted).toBe(0);
+    } finally {
+      await services.close();
+      await db.drop();
+    }
   });
 });
