@@ -21,8 +21,10 @@ export class ResolvedRefs {
   }
 
   set(ref: PersonRef, personId: string): void {
-    if (ref.kind === 'external') this.setExternal(ref.source, ref.externalId, personId);
-    else this.setEmail(normaliseEmail(ref.email) ?? '', personId);
+    if (ref.kind === 'external') return this.setExternal(ref.source, ref.externalId, personId);
+    // A text that is no email is never looked up by (`get` finds nothing for it).
+    const email = normaliseEmail(ref.email);
+    if (email !== null) this.setEmail(email, personId);
   }
 
   setExternal(source: string, externalId: string, personId: string): void {
